@@ -1,0 +1,32 @@
+package dev.textback.ingest.routing;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import dev.textback.ingest.phone.PhoneNumbers;
+import dev.textback.ingest.web.Problem;
+
+/** Lets operators (and the local stack) see whether a number is routed yet. */
+@Path("/api/routing")
+@Produces(MediaType.APPLICATION_JSON)
+public class RoutingResource {
+    private final RoutingTable table;
+
+    RoutingResource(RoutingTable table) {
+        this.table = table;
+    }
+
+    @GET
+    @Path("/{number}")
+    public Response route(@PathParam("number") String number) {
+        return PhoneNumbers.toE164(number, "US")
+                .flatMap(table::route)
+                .map(r -> Response.ok(r).build())
+                .orElseGet(() -> Problem.response(404, "number-not-routed", "Number not routed",
+                        "No business owns this number (yet)."));
+    }
+}
