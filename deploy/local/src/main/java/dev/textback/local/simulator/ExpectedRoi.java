@@ -1,0 +1,71 @@
+package dev.textback.local.simulator;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The ROI summary recomputed from what the simulator did, with the definitions written in
+ * docs/metrics.md. It is deliberately independent of metrics-service's code: the two agreeing is the
+ * end-to-end proof.
+ */
+public final class ExpectedRoi {
+    private static final MathContext MC = MathContext.DECIMAL128;
+
+    private ExpectedRoi() {
+    }
+
+    public static Map<String, Object> compute(BusinessTruth truth, LocalDate from, LocalDate to) {
+        long texted = truth.leads().stream().filter(l -> l.texted).count();
+        long delivered = truth.leads().stream().filter(l -> l.delivered).count();
+        long replied = truth.leads().stream().filter(l -> l.replied).count();
+        long converted = truth.leads().stream().filter(l -> l.converted).count();
+        BigDecimal revenue = truth.leads().stream().map(l -> l.revenue).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal estimated = truth.leads().stream().map(l -> l.estimatedRevenue).reduce(BigDecimal.ZERO,
+                BigDecimal::add);
+        BigDecimal sms = truth.leads().stream().map(l -> l.smsCost).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal monthly = truth.business().monthlyCost();
+        BigDecimal subscription = BigDecimal.ZERO;
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            subscription = subscription.add(monthly.divide(BigDecimal.valueOf(d.lengthOfMonth()), MC));
+        }
+        BigDecimal cost = subscription.add(sms);
+        long days = to.toEpochDay() - from.toEpochDay() + 1;
+
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("inboundCalls", truth.inboundCalls());
+        out.put("missedCalls", truth.missedCalls());
+        out.put("missedRate", ratio(truth.missedCalls(), truth.inboundCalls()));
+        out.put("leads", (long) truth.leads().size());
+        out.put("texted", texted);
+        out.put("delivered", delivered);
+        out.put("replied", replied);
+        out.put("converted", converted);
+        out.put("deliveryRate", ratio(delivered, texted));
+        out.put("replyRate", ratio(replied, delivered));
+        out.put("conversionRate", ratio(converted, replied));
+        out.put("textedConversionRate", ratio(converted, texted));
+        out.put("revenue", money(revenue));
+        out.put("estimatedRevenue", money(estimated));
+        out.put("smsCost", money(sms));
+        out.put("subscriptionCost", money(subscription));
+        out.put("cost", money(cost));
+        out.put("roi", cost.signum() == 0 ? null
+                : revenue.subtract(cost).divide(cost, MC).setScale(4, RoundingMode.HALF_UP));
+        out.put("paybackDays", revenue.signum() == 0 ? null
+                : monthly.divide(revenue.divide(BigDecimal.valueOf(days), MC), MC).setScale(1, RoundingMode.HALF_UP));
+        return out;
+    }
+
+    private static BigDecimal ratio(long numerator, long denominator) {
+        return denominator == 0 ? null
+                : BigDecimal.valueOf(numerator).divide(BigDecimal.valueOf(denominator), 4, RoundingMode.HALF_UP);
+    }
+
+    private static BigDecimal money(BigDecimal value) {
+        return value.setScale(2, RoundingMode.HALF_UP);
+    }
+}
