@@ -1,0 +1,28 @@
+package dev.textback.metrics.business;
+
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.quarkus.panache.common.Sort;
+
+@Path("/api/businesses")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "businesses")
+public class BusinessResource {
+    @Inject
+    BusinessRepository businesses;
+
+    @GET
+    @Operation(summary = "Known businesses", description = "Every business whose profile arrived on textback.businesses.v1 and was not deleted.")
+    public List<BusinessView> list() {
+        return businesses.listAll(Sort.by("name").and("id")).stream().map(BusinessView::of).toList();
+    }
+}
