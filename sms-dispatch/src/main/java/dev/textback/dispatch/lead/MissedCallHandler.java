@@ -1,0 +1,171 @@
+package dev.textback.dispatch.lead;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.textback.calls.events.CallEnded;
+import dev.textback.crm.events.TextTemplate;
+import dev.textback.dispatch.business.Business;
+import dev.textback.dispatch.business.BusinessRepository;
+import dev.textback.dispatch.business.Templates;
+import dev.textback.dispatch.compose.MessageComposer;
+import dev.textback.dispatch.compose.SegmentCounter;
+import dev.textback.dispatch.compose.VariantChooser;
+import dev.textback.dispatch.events.TextEvents;
+import dev.textback.dispatch.optout.OptOutRepository;
+import dev.textback.dispatch.outbox.ProcessedEvents;
+import dev.textback.dispatch.phone.PhoneNumbers;
+import dev.textback.dispatch.sending.OutboundText;
+import dev.textback.dispatch.sending.OutboundTextRepository;
+import dev.textback.dispatch.sending.TextState;
+import dev.textback.texts.events.SuppressionReason;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+/**
+ * Decides what a missed call leads to: a suppression (with its reason) or a new lead with a
+ * pending first text. The processed-event mark, the decision, the lead, the text row and the
+ * outbox event commit together or not at all.
+ */
+@ApplicationScoped
+public class MissedCallHandler {
+    @Inject
+    ProcessedEvents processedEvents;
+    @Inject
+    BusinessRepository businesses;
+    @Inject
+    Templates templates;
+    @Inject
+    LeadRepository leads;
+    @Inject
+    MissedCallRepository missedCalls;
+    @Inject
+    OptOutRepository optOuts;
+    @Inject
+    OutboundTextRepository texts;
+    @Inject
+    TextEvents events;
+
+    /** The lead a missed call opens: deterministic, so a replayed call opens the same lead. */
+    public static String leadIdFor(String callId) {
+        return UUID.nameUUIDFromBytes(("lead:" + callId).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    /** The first text of a lead (and later steps): deterministic per (lead, step), like the unique key. */
+    public static UUID textIdFor(String leadId, int step) {
+        return UUID.nameUUIDFromBytes(("text:" + leadId + ":" + step).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Transactional
+    public CallDecision handle(String eventId, CallEnded call) {
+        if (!processedEvents.markProcessed(eventId)) {
+            return CallDecision.duplicate();
+        }
+        if (call.outcome() == null || !call.outcome().isMissed()) {
+            return CallDecision.ignored();
+        }
+        if (call.callId() == null || call.businessId() == null || call.endedAt() == null) {
+            throw new IllegalArgumentException("CallEnded without callId, businessId or endedAt");
+        }
+        if (missedCalls.findByIdOptional(call.callId()).isPresent()) {
+            return CallDecision.duplicate(); // same call, republished under another event id
+        }
+        Instant now = Instant.now();
+        Optional<String> caller = call.callerReachable() ? PhoneNumbers.toE164(call.caller()) : Optional.empty();
+        Business business = businesses.findById(call.businessId());
+
+        if (business == null || business.deleted) {
+            return suppress(call, caller.orElse(null), null, SuppressionReason.BUSINESS_UNKNOWN, now);
+        }
+        List<String> numbers = businesses.numbers(business.id);
+        if (!business.enabled || numbers.isEmpty()) {
+            return suppress(call, caller.orElse(null), null, SuppressionReason.BUSINESS_DISABLED, now);
+        }
+        if (caller.isEmpty()) {
+            return suppress(call, null, null, SuppressionReason.CALLER_WITHHELD, now);
+        }
+        String phone = caller.get();
+        if (numbers.contains(phone)) {
+            return suppress(call, phone, null, SuppressionReason.OWN_NUMBER, now);
+        }
+
+        Instant windowStart = call.endedAt().minus(Duration.ofHours(business.dedupeWindowHours));
+        Optional<Lead> joinable = business.dedupeWindowHours <= 0 ? Optional.empty()
+                : leads.findOpenedBetween(business.id, phone, windowStart, call.endedAt());
+        if (joinable.isPresent()) {
+            Lead lead = joinable.get();
+            lead.missedCalls++;
+            if (call.endedAt().isAfter(lead.lastMissedAt)) {
+                lead.lastMissedAt = call.endedAt();
+            }
+            return suppress(call, phone, lead.id, SuppressionReason.DEDUPE_WINDOW, now);
+        }
+
+        Lead lead = openLead(business, phone, call, now);
+        if (optOuts.isOptedOut(business.id, phone)) {
+            return suppress(call, phone, lead.id, SuppressionReason.OPTED_OUT, now);
+        }
+        texts.persist(firstText(business, numbers.get(0), lead, now));
+        record(call, phone, lead.id, MissedCall.TEXTED, now);
+        return CallDecision.texted(lead.id);
+    }
+
+    private Lead openLead(Business business, String phone, CallEnded call, Instant now) {
+        Lead lead = new Lead();
+        lead.id = leadIdFor(call.callId());
+        lead.businessId = business.id;
+        lead.phone = phone;
+        lead.callId = call.callId();
+        lead.missedAt = call.endedAt();
+        lead.lastMissedAt = call.endedAt();
+        lead.missedCalls = 1;
+        lead.createdAt = now;
+        leads.persist(lead);
+        return lead;
+    }
+
+    private OutboundText firstText(Business business, String sender, Lead lead, Instant now) {
+        TextTemplate template = VariantChooser.choose(business.id, lead.phone, templates.of(business));
+        String body = MessageComposer.compose(template.body(), business.name);
+        SegmentCounter.Segments segments = SegmentCounter.count(body);
+        OutboundText t = new OutboundText();
+        t.id = textIdFor(lead.id, 0);
+        t.leadId = lead.id;
+        t.businessId = business.id;
+        t.step = 0;
+        t.recipient = lead.phone;
+        t.sender = sender;
+        t.variant = template.variant();
+        t.body = body;
+        t.segments = segments.count();
+        t.unicode = segments.unicode();
+        t.state = TextState.PENDING;
+        t.nextAttemptAt = now;
+        t.createdAt = now;
+        t.updatedAt = now;
+        return t;
+    }
+
+    private CallDecision suppress(CallEnded call, String phone, String leadId, SuppressionReason reason, Instant now) {
+        record(call, phone, leadId, reason.name(), now);
+        events.suppressed(call.callId(), leadId, call.businessId(), phone, reason, call.endedAt(), now);
+        return CallDecision.suppressed(reason, leadId);
+    }
+
+    private void record(CallEnded call, String phone, String leadId, String decision, Instant now) {
+        MissedCall m = new MissedCall();
+        m.callId = call.callId();
+        m.businessId = call.businessId();
+        m.caller = phone;
+        m.leadId = leadId;
+        m.endedAt = call.endedAt();
+        m.decision = decision;
+        m.decidedAt = now;
+        missedCalls.persist(m);
+    }
+}

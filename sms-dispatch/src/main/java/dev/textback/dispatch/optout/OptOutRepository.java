@@ -1,0 +1,41 @@
+package dev.textback.dispatch.optout;
+
+import java.time.Instant;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+@ApplicationScoped
+public class OptOutRepository implements PanacheRepositoryBase<OptOut, OptOut.Key> {
+
+    public boolean isOptedOut(String businessId, String phone) {
+        OptOut o = findById(new OptOut.Key(businessId, phone));
+        return o != null && o.optedOut;
+    }
+
+    /** Sets the state; returns true when it changed. */
+    public boolean set(String businessId, String phone, boolean optedOut, String keyword, Instant at) {
+        OptOut o = findById(new OptOut.Key(businessId, phone), LockModeType.PESSIMISTIC_WRITE);
+        if (o == null) {
+            if (!optedOut) {
+                return false; // never opted out: nothing to opt back into
+            }
+            o = new OptOut();
+            o.businessId = businessId;
+            o.phone = phone;
+            o.optedOut = true;
+            o.keyword = keyword;
+            o.changedAt = at;
+            persist(o);
+            return true;
+        }
+        if (o.optedOut == optedOut) {
+            return false;
+        }
+        o.optedOut = optedOut;
+        o.keyword = keyword;
+        o.changedAt = at;
+        return true;
+    }
+}

@@ -1,0 +1,74 @@
+package dev.textback.dispatch.sending;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+@ApplicationScoped
+public class OutboundTextRepository implements PanacheRepositoryBase<OutboundText, UUID> {
+
+    /** Ids of PENDING texts that are due, locked; rows another sender holds are skipped. */
+    public List<UUID> lockDue(Instant now, int limit) {
+        return ids(getEntityManager()
+                .createNativeQuery("select id from outbound_text where state = 'PENDING' and next_attempt_at <= :now "
+                        + "order by next_attempt_at limit :limit for update skip locked")
+                .setParameter("now", now)
+                .setParameter("limit", limit)
+                .getResultList());
+    }
+
+    /** Ids of SENDING texts whose lease ran out (the sender died mid-send), locked. */
+    public List<UUID> lockExpiredLeases(Instant now, int limit) {
+        return ids(getEntityManager()
+                .createNativeQuery("select id from outbound_text where state = 'SENDING' and lease_until < :now "
+                        + "order by lease_until limit :limit for update skip locked")
+                .setParameter("now", now)
+                .setParameter("limit", limit)
+                .getResultList());
+    }
+
+    /** Extends the lease of a text this sender still holds; false when it was taken away. */
+    public boolean renewLease(UUID id, Instant now, Instant until) {
+        return update("leaseUntil = ?1, updatedAt = ?2 where id = ?3 and state = ?4 and leaseUntil >= ?2", until, now,
+                id, TextState.SENDING) == 1;
+    }
+
+    public OutboundText lock(UUID id) {
+        return findById(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    public Optional<OutboundText> lockByProviderMessageId(String messageId) {
+        return find("providerMessageId", messageId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    }
+
+    /** The caller's texts at this business that have not gone out yet, locked. */
+    public List<OutboundText> lockPending(String businessId, String recipient) {
+        return find("businessId = ?1 and recipient = ?2 and state = ?3", businessId, recipient, TextState.PENDING)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
+    /** The highest step of the lead that the provider accepted, or -1. */
+    public int highestSentStep(String leadId) {
+        Integer step = getEntityManager()
+                .createQuery("select max(t.step) from OutboundText t where t.leadId = :lead and t.state = :sent",
+                        Integer.class)
+                .setParameter("lead", leadId)
+                .setParameter("sent", TextState.SENT)
+                .getSingleResult();
+        return step == null ? -1 : step;
+    }
+
+    public List<OutboundText> ofLeads(Collection<String> leadIds) {
+        return leadIds.isEmpty() ? List.of() : list("leadId in ?1 order by step", leadIds);
+    }
+
+    private static List<UUID> ids(List<?> rows) {
+        return rows.stream().map(o -> o instanceof UUID u ? u : UUID.fromString(o.toString())).toList();
+    }
+}

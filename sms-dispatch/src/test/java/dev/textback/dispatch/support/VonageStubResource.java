@@ -1,0 +1,30 @@
+package dev.textback.dispatch.support;
+
+import java.util.Map;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/** Starts the Vonage stub before Quarkus and points the real Vonage SDK at it. */
+public class VonageStubResource implements QuarkusTestResourceLifecycleManager {
+    public static final String API_KEY = "test-key";
+    private static volatile VonageStub stub;
+
+    public static VonageStub stub() {
+        return stub;
+    }
+
+    @Override
+    public Map<String, String> start() {
+        stub = VonageStub.start();
+        return Map.of("textback.vonage.base-url", stub.baseUrl(),
+                "textback.vonage.api-key", API_KEY,
+                "textback.vonage.api-secret", "test-secret");
+    }
+
+    @Override
+    public void stop() {
+        if (stub != null) {
+            stub.stop();
+        }
+    }
+}
