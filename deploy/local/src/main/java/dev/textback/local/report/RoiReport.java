@@ -20,7 +20,9 @@ import dev.textback.local.simulator.Http;
  * simulator's ground truth and prints them side by side as one table.
  */
 public final class RoiReport {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    // Read decimals as BigDecimal so figures print as the service wrote them (0.5750, not 0.575).
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     /** One business's figures as reported and as expected, and the fields that differ. */
     public record Row(BusinessTruth truth, LocalDate from, LocalDate to, JsonNode actual, Map<String, Object> expected,
