@@ -149,6 +149,7 @@ public final class LocalStack implements AutoCloseable {
         rows = RoiReport.fetchUntilMatching(services.get("metrics-service").url(), simulation.truths(), 60_000);
         step(t0, "report ready");
         RoiReport.print(rows, System.out);
+        printMemory();
         if (simulation.failures() > 0) {
             System.out.println(simulation.failures() + " simulated actions were refused; see above.");
         }
@@ -165,6 +166,18 @@ public final class LocalStack implements AutoCloseable {
 
     public KafkaBroker broker() {
         return broker;
+    }
+
+    /** Resident memory of every process the stack started, measured right after the traffic. */
+    private void printMemory() {
+        StringBuilder line = new StringBuilder("Resident memory (MiB):");
+        services.values().forEach(s -> line.append(' ').append(s.name()).append('=')
+                .append(ProcessMemory.rssMiB(s.pid()).orElse(-1)));
+        if (broker != null) {
+            line.append(" kafka=").append(ProcessMemory.rssMiB(broker.pid()).orElse(-1));
+        }
+        line.append(" launcher+simulator=").append(ProcessMemory.rssMiB(ProcessHandle.current().pid()).orElse(-1));
+        System.out.println(line);
     }
 
     private void printUrls() {
