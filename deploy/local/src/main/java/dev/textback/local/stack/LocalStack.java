@@ -84,6 +84,8 @@ public final class LocalStack implements AutoCloseable {
         kafka = firstNonBlank(System.getProperty("kafka.bootstrap.servers"), System.getenv("KAFKA_BOOTSTRAP_SERVERS"));
         if (kafka == null) {
             int port = FreePorts.isOpen(9092) ? 0 : 9092;
+            // each run starts from an empty broker, as PostgreSQL starts from an empty data directory
+            deleteRecursively(state.resolve("kafka"));
             broker = KafkaBroker.start(state.resolve("kafka"), port, System.getProperty("java.class.path"), 512);
             started.add(broker);
             kafka = broker.bootstrapServers();
@@ -210,6 +212,17 @@ public final class LocalStack implements AutoCloseable {
     /** 555-01xx numbers are reserved for fiction, so they never reach a real person. */
     private static String pad(long seed, int index) {
         return String.format("1%02d", (Math.abs(seed) * 3 + index) % 100);
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     private static void step(long t0, String what) {
