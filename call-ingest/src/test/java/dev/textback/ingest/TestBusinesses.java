@@ -37,7 +37,8 @@ public final class TestBusinesses {
         BusinessProfile profile = new BusinessProfile("biz-" + UUID.randomUUID(), "Test Plumbing", "US",
                 "America/New_York", List.of(number), null, true,
                 List.of(new TextTemplate("A", "Sorry we missed you at {business}!", 1)), 24,
-                new BigDecimal("250.00"), new BigDecimal("99.00"), "USD", 30, 1, Instant.now());
+                new BigDecimal("250.00"), new BigDecimal("99.00"), "USD", 30, 1, Instant.now(),
+                List.of(), null, List.of(), null, null);
         TopicWriter.send(TestInfrastructure.kafkaBootstrapServers(), BusinessTopic.NAME, profile.businessId(),
                 UUID.randomUUID().toString(), BusinessTopic.BUSINESS_PROFILE, BusinessTopic.SOURCE,
                 MAPPER.writeValueAsString(profile));

@@ -41,7 +41,7 @@ class BusinessCopyTest {
     private static BusinessProfile profile(TestBusiness b, boolean enabled, long revision) {
         return new BusinessProfile(b.id(), b.name(), "US", "America/Chicago", List.of(b.number()), null, enabled,
                 List.of(new TextTemplate("A", "Hi from {business}", 1)), 12, BigDecimal.TEN, BigDecimal.ONE, "USD", 30,
-                revision, Instant.now());
+                revision, Instant.now(), List.of(), null, List.of(), null, null);
     }
 
     @Test

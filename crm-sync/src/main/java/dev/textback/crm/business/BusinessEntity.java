@@ -55,6 +55,61 @@ public class BusinessEntity {
     @OrderColumn(name = "position")
     public List<Template> templates = new ArrayList<>();
 
+    /** Opening intervals, in the order the business gave them. */
+    @ElementCollection
+    @CollectionTable(name = "business_hours", joinColumns = @JoinColumn(name = "business_id"))
+    @OrderColumn(name = "position")
+    public List<Hours> hours = new ArrayList<>();
+
+    @ElementCollection
+    @CollectionTable(name = "business_follow_up", joinColumns = @JoinColumn(name = "business_id"))
+    @OrderColumn(name = "position")
+    public List<FollowUp> followUps = new ArrayList<>();
+
+    /** Null in rows written before the setting existed: published as null, read by consumers as the default. */
+    @Column(name = "ring_timeout_seconds")
+    public Integer ringTimeoutSeconds;
+    @Column(name = "booking_link")
+    public String bookingLink;
+    /** Both null, or both set: the business narrows the legal texting window to [start, end). */
+    @Column(name = "texting_window_start")
+    public String textingWindowStart;
+    @Column(name = "texting_window_end")
+    public String textingWindowEnd;
+
+    @Embeddable
+    public static class Hours {
+        public String day;
+        public String opens;
+        public String closes;
+
+        public Hours() {
+        }
+
+        public Hours(String day, String opens, String closes) {
+            this.day = day;
+            this.opens = opens;
+            this.closes = closes;
+        }
+    }
+
+    @Embeddable
+    public static class FollowUp {
+        public int step;
+        @Column(name = "delay_minutes")
+        public int delayMinutes;
+        public String body;
+
+        public FollowUp() {
+        }
+
+        public FollowUp(int step, int delayMinutes, String body) {
+            this.step = step;
+            this.delayMinutes = delayMinutes;
+            this.body = body;
+        }
+    }
+
     @Embeddable
     public static class Template {
         public String variant;

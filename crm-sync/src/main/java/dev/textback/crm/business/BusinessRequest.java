@@ -23,8 +23,25 @@ public record BusinessRequest(
         String currency,
         Integer dedupeWindowHours,
         Integer attributionWindowDays,
-        Boolean enabled) {
+        Boolean enabled,
+        List<HoursRequest> hours,
+        WindowRequest textingWindow,
+        List<FollowUpRequest> followUps,
+        Integer ringTimeoutSeconds,
+        String bookingLink) {
 
     public record TemplateRequest(String variant, String body, Integer weight) {
+    }
+
+    /** {@code {"day": "MONDAY", "opens": "08:00", "closes": "17:30"}}. */
+    public record HoursRequest(String day, String opens, String closes) {
+    }
+
+    /** {@code {"start": "09:00", "end": "19:00"}}. */
+    public record WindowRequest(String start, String end) {
+    }
+
+    /** {@code {"step": 1, "delayMinutes": 1440, "body": "..."}}. */
+    public record FollowUpRequest(Integer step, Integer delayMinutes, String body) {
     }
 }

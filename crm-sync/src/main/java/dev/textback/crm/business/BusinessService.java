@@ -67,6 +67,8 @@ public class BusinessService {
         // an insert, never a transient duplicate against the unique constraint.
         b.numbers.clear();
         b.templates.clear();
+        b.hours.clear();
+        b.followUps.clear();
         businesses.flush();
         apply(b, s);
         b.revision += 1;
@@ -143,6 +145,12 @@ public class BusinessService {
         b.currency = s.currency();
         b.numbers.addAll(s.numbers());
         s.templates().forEach(t -> b.templates.add(new BusinessEntity.Template(t.variant(), t.body(), t.weight())));
+        s.hours().forEach(h -> b.hours.add(new BusinessEntity.Hours(h.day(), h.opens(), h.closes())));
+        s.followUps().forEach(f -> b.followUps.add(new BusinessEntity.FollowUp(f.step(), f.delayMinutes(), f.body())));
+        b.textingWindowStart = s.textingWindow() == null ? null : s.textingWindow().start();
+        b.textingWindowEnd = s.textingWindow() == null ? null : s.textingWindow().end();
+        b.ringTimeoutSeconds = s.ringTimeoutSeconds();
+        b.bookingLink = s.bookingLink();
     }
 
     /** Microseconds: what timestamptz keeps, so the published snapshot equals what a re-read returns. */

@@ -3,7 +3,10 @@ package dev.textback.crm.business;
 import java.math.BigDecimal;
 import java.util.List;
 
+import dev.textback.crm.events.FollowUpStep;
+import dev.textback.crm.events.OpeningHours;
 import dev.textback.crm.events.TextTemplate;
+import dev.textback.crm.events.TextingWindow;
 
 /** A validated, normalized business request: numbers in E.164, defaults applied. */
 public record BusinessSettings(
@@ -19,5 +22,10 @@ public record BusinessSettings(
         String currency,
         int dedupeWindowHours,
         int attributionWindowDays,
-        boolean enabled) {
+        boolean enabled,
+        List<OpeningHours> hours,
+        TextingWindow textingWindow,
+        List<FollowUpStep> followUps,
+        int ringTimeoutSeconds,
+        String bookingLink) {
 }

@@ -95,7 +95,8 @@ public final class BusinessValidator {
             }
         }
 
-        List<TextTemplate> templates = templates(r, errors);
+        String bookingLink = SettingsRules.bookingLink(r.bookingLink(), errors);
+        List<TextTemplate> templates = templates(r, bookingLink != null, errors);
 
         if (r.averageClientValue() == null) {
             errors.add(new FieldError("averageClientValue", "is required"));
@@ -122,15 +123,20 @@ public final class BusinessValidator {
             errors.add(new FieldError("attributionWindowDays", "must be between 1 and 365"));
         }
 
+        var hours = SettingsRules.hours(r.hours(), errors);
+        var textingWindow = SettingsRules.textingWindow(r.textingWindow(), errors);
+        var followUps = SettingsRules.followUps(r.followUps(), bookingLink != null, errors);
+        int ringTimeout = SettingsRules.ringTimeout(r.ringTimeoutSeconds(), errors);
+
         if (!errors.isEmpty()) {
             return Validated.invalid(errors);
         }
         return Validated.ok(new BusinessSettings(businessId, name, country, timeZone, List.copyOf(numbers),
                 forwardTo, templates, r.averageClientValue(), r.monthlyCost(), currency, dedupe, attribution,
-                r.enabled() == null || r.enabled()));
+                r.enabled() == null || r.enabled(), hours, textingWindow, followUps, ringTimeout, bookingLink));
     }
 
-    private static List<TextTemplate> templates(BusinessRequest r, List<FieldError> errors) {
+    private static List<TextTemplate> templates(BusinessRequest r, boolean hasBookingLink, List<FieldError> errors) {
         boolean hasList = r.templates() != null && !r.templates().isEmpty();
         boolean hasSingle = r.template() != null;
         if (hasList && hasSingle) {
@@ -143,6 +149,8 @@ public final class BusinessValidator {
                 errors.add(new FieldError("template", "must not be blank"));
             } else if (body.length() > MAX_BODY) {
                 errors.add(new FieldError("template", "must be at most " + MAX_BODY + " characters"));
+            } else {
+                SettingsRules.placeholders("template", body, hasBookingLink, errors);
             }
             return body == null ? List.of() : List.of(new TextTemplate("A", body, 1));
         }
@@ -176,6 +184,8 @@ public final class BusinessValidator {
                 errors.add(new FieldError(at + ".body", "is required"));
             } else if (body.length() > MAX_BODY) {
                 errors.add(new FieldError(at + ".body", "must be at most " + MAX_BODY + " characters"));
+            } else {
+                SettingsRules.placeholders(at + ".body", body, hasBookingLink, errors);
             }
             int weight = t.weight() == null ? 1 : t.weight();
             if (weight < 1) {

@@ -14,6 +14,7 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -185,5 +186,64 @@ class BusinessApiTest {
                 .then().statusCode(415).contentType(startsWith(PROBLEM)).body("status", equalTo(415));
         given().when().get("/api/no-such-thing")
                 .then().statusCode(404).contentType(startsWith(PROBLEM));
+    }
+
+    @Test
+    void schedulingSettingsArePublishedAndAnInvalidUpdateChangesNothing() throws Exception {
+        String id = businessId();
+        Map<String, Object> body = business(id, phone());
+        body.put("template", "Sorry we missed you at {business}! Book here: {booking_link}");
+        body.put("bookingLink", "https://cal.example.com/" + id);
+        body.put("hours", List.of(Map.of("day", "MONDAY", "opens", "08:00", "closes", "17:30"),
+                Map.of("day", "saturday", "opens", "09:00", "closes", "12:00")));
+        body.put("textingWindow", Map.of("start", "09:00", "end", "19:00"));
+        body.put("followUps", List.of(Map.of("step", 1, "delayMinutes", 1440, "body", "Still need {business}?"),
+                Map.of("step", 2, "delayMinutes", 4320, "body", "Book any time: {booking_link}")));
+        body.put("ringTimeoutSeconds", 15);
+        given().contentType(ContentType.JSON).body(body)
+                .when().post("/api/businesses")
+                .then().statusCode(201)
+                .body("hours[1].day", equalTo("SATURDAY"))
+                .body("textingWindow.end", equalTo("19:00"))
+                .body("followUps[1].delayMinutes", equalTo(4320))
+                .body("ringTimeoutSeconds", equalTo(15));
+
+        CloudEventRecord created = await(BusinessTopic.NAME, r -> id.equals(r.key()), 1).get(0);
+        assertEquals(List.of(), EventSchemas.violations("schemas/business-profile.v1.json", created.body()));
+        JsonNode profile = JSON.readTree(created.body());
+        assertEquals("https://cal.example.com/" + id, profile.get("bookingLink").asText());
+        assertEquals("08:00", profile.get("hours").get(0).get("opens").asText());
+        assertEquals("09:00", profile.get("textingWindow").get("start").asText());
+        assertEquals(2, profile.get("followUps").get(1).get("step").asInt());
+        assertEquals(15, profile.get("ringTimeoutSeconds").asInt());
+
+        Map<String, Object> bad = new java.util.HashMap<>(body);
+        bad.put("name", "Should not stick");
+        bad.put("bookingLink", null);
+        bad.put("followUps", List.of(Map.of("step", 2, "delayMinutes", 1, "body", "Hi {first_name}")));
+        bad.put("ringTimeoutSeconds", 3);
+        given().contentType(ContentType.JSON).body(bad)
+                .when().put("/api/businesses/" + id)
+                .then().statusCode(400)
+                .contentType(startsWith(PROBLEM))
+                .body("errors.field", hasItems("template", "followUps[0].step", "followUps[0].delayMinutes",
+                        "followUps[0].body", "ringTimeoutSeconds"));
+        given().when().get("/api/businesses/" + id)
+                .then().statusCode(200)
+                .body("revision", equalTo(1))
+                .body("name", equalTo("Bright Smile Dental " + id))
+                .body("followUps.size()", equalTo(2))
+                .body("ringTimeoutSeconds", equalTo(15));
+
+        // Clearing the optional settings publishes them as not set.
+        Map<String, Object> cleared = business(id, phone());
+        given().contentType(ContentType.JSON).body(cleared)
+                .when().put("/api/businesses/" + id)
+                .then().statusCode(200).body("revision", equalTo(2)).body("hours.size()", equalTo(0));
+        JsonNode second = JSON.readTree(await(BusinessTopic.NAME, r -> id.equals(r.key()), 2).get(1).body());
+        assertTrue(second.get("textingWindow").isNull());
+        assertTrue(second.get("bookingLink").isNull());
+        assertEquals(0, second.get("followUps").size());
+        assertEquals(20, second.get("ringTimeoutSeconds").asInt());
     }
 }

@@ -52,7 +52,8 @@ public final class TestEvents {
     public void profile(String timeZone, String monthlyCost, long revision) {
         BusinessProfile p = new BusinessProfile(businessId, "Metrics Test " + businessId, "US", timeZone,
                 List.of(BUSINESS_NUMBER), null, true, List.of(new TextTemplate("A", "Sorry we missed you", 1)), 12,
-                new BigDecimal("100.00"), new BigDecimal(monthlyCost), "USD", 30, revision, Instant.now());
+                new BigDecimal("100.00"), new BigDecimal(monthlyCost), "USD", 30, revision, Instant.now(),
+                List.of(), null, List.of(), null, null);
         write(BusinessTopic.NAME, businessId, id(), BusinessTopic.BUSINESS_PROFILE, BusinessTopic.SOURCE, p,
                 "business-profile.v1.json");
     }

@@ -62,7 +62,8 @@ public final class Fixtures {
         BusinessProfile p = new BusinessProfile(id, name, "US", "America/New_York", List.of(number, randomPhone()),
                 null, true, List.of(new TextTemplate("A", "Sorry we missed your call at {business}! How can we help?", 1),
                         new TextTemplate("B", "Hi, {business} here: we missed you. What can we do for you?", 1)),
-                24, new BigDecimal("250.00"), new BigDecimal("99.00"), "USD", 30, 1, Instant.now());
+                24, new BigDecimal("250.00"), new BigDecimal("99.00"), "USD", 30, 1, Instant.now(),
+                List.of(), null, List.of(), null, null);
         publishBusiness(p);
         awaitBusinessRevision(id, 1);
         return new TestBusiness(id, name, number);
