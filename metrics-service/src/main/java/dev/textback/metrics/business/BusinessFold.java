@@ -1,5 +1,7 @@
 package dev.textback.metrics.business;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -7,6 +9,7 @@ import jakarta.transaction.Transactional;
 
 import dev.textback.crm.events.BusinessProfile;
 import dev.textback.metrics.db.NativeSql;
+import dev.textback.metrics.fold.Touched;
 
 /**
  * Keeps the latest profile of each business. The topic is compacted and replayed from the start by a
@@ -17,13 +20,18 @@ import dev.textback.metrics.db.NativeSql;
 public class BusinessFold {
     @Inject
     EntityManager em;
+    @Inject
+    Touched touched;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void profile(BusinessProfile p) {
         if (p.businessId() == null || p.businessId().isBlank()) {
             throw new IllegalArgumentException("business profile without businessId");
         }
-        NativeSql.of(em, """
+        List<?> before = NativeSql.of(em, "select time_zone from business where id = :id")
+                .text("id", p.businessId()).results();
+        String zone = p.timeZone() == null ? "UTC" : p.timeZone();
+        int changed = NativeSql.of(em, """
                 insert into business (id, name, time_zone, monthly_cost, average_client_value, currency, revision, updated_at)
                 values (:id, :name, :zone, :monthlyCost, :acv, :currency, :revision, :updatedAt)
                 on conflict (id) do update set
@@ -38,13 +46,17 @@ public class BusinessFold {
                 """)
                 .text("id", p.businessId())
                 .text("name", p.name())
-                .text("zone", p.timeZone() == null ? "UTC" : p.timeZone())
+                .text("zone", zone)
                 .decimal("monthlyCost", p.monthlyCost())
                 .decimal("acv", p.averageClientValue())
                 .text("currency", p.currency())
                 .bigint("revision", p.revision())
                 .instant("updatedAt", p.updatedAt())
                 .execute();
+        if (changed == 1 && (before.isEmpty() || !zone.equals(before.get(0)))) {
+            // Local days move with the zone: the rollups of this business are recomputed.
+            touched.wholeBusiness(p.businessId());
+        }
     }
 
     /** A tombstone: the business was deleted. Its facts stay (they are history), its reports go. */

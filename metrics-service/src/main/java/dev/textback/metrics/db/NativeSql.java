@@ -37,6 +37,11 @@ public final class NativeSql {
         return this;
     }
 
+    public NativeSql date(String name, java.time.LocalDate value) {
+        query.setParameter(name, value, java.time.LocalDate.class);
+        return this;
+    }
+
     public NativeSql decimal(String name, BigDecimal value) {
         query.setParameter(name, value, BigDecimal.class);
         return this;
@@ -98,6 +103,20 @@ public final class NativeSql {
             return BigDecimal.ZERO;
         }
         return value instanceof BigDecimal d ? d : new BigDecimal(value.toString());
+    }
+
+    /** A date column as a LocalDate, whichever Java type the driver chose for it. */
+    public static java.time.LocalDate dateOf(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof java.time.LocalDate d) {
+            return d;
+        }
+        if (value instanceof java.sql.Date d) {
+            return d.toLocalDate();
+        }
+        return java.time.LocalDate.parse(value.toString());
     }
 
     public static long longOf(Object value) {

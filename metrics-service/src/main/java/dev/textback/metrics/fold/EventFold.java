@@ -46,6 +46,8 @@ public class EventFold {
     TextFacts texts;
     @Inject
     ConversionFacts conversions;
+    @Inject
+    Touched touched;
 
     static boolean isUsed(String type) {
         return switch (type == null ? "" : type) {
@@ -101,7 +103,10 @@ public class EventFold {
     private void callEnded(CallEnded c) {
         require(c, CallEnded::callId, "callId");
         require(c, CallEnded::businessId, "businessId");
-        calls.ended(c, orNow(c.endedAt()));
+        Instant endedAt = orNow(c.endedAt());
+        calls.ended(c, endedAt);
+        touched.day(c.businessId(), endedAt);
+        touched.leadOfCall(c.callId());
     }
 
     private void textSent(TextSent t) {
@@ -116,6 +121,7 @@ public class EventFold {
         if (t.callId() != null) {
             calls.belongsTo(t.callId(), t.businessId(), t.leadId());
         }
+        touched.lead(t.leadId());
     }
 
     private void statusChanged(TextStatusChanged s) {
@@ -125,6 +131,9 @@ public class EventFold {
         texts.statusChanged(s, statusAt);
         if (s.leadId() != null) {
             leads.receipt(s.leadId(), s.businessId(), s.recipient(), s.step(), s.status(), statusAt);
+            touched.lead(s.leadId());
+        } else {
+            touched.leadOfText(s.textId());
         }
     }
 
@@ -134,6 +143,8 @@ public class EventFold {
         String reason = rawReason.isBlank() ? "UNKNOWN" : rawReason;
         String callId = x.callId() != null ? x.callId() : "event:" + eventId;
         texts.suppressed(callId, x.businessId(), x.leadId(), reason, x.missedAt());
+        touched.day(x.businessId(), x.missedAt());
+        touched.lead(x.leadId());
         if (x.leadId() != null) {
             leads.suppressedCall(x.leadId(), x.businessId(), x.recipient(), callId, x.missedAt());
             if (x.callId() != null) {
@@ -148,19 +159,23 @@ public class EventFold {
         // texted (afterStep -1, e.g. START after an opt-out) or with no lead is not a reply to Textback.
         if (r.leadId() != null && r.afterStep() >= 0) {
             leads.replied(r.leadId(), r.businessId(), r.sender(), r.afterStep(), orNow(r.receivedAt()));
+            touched.lead(r.leadId());
         }
     }
 
     private void optOut(OptOutChanged o) {
         if (o.leadId() != null && o.businessId() != null && o.optedOut()) {
             leads.optedOut(o.leadId(), o.businessId(), o.phone(), orNow(o.changedAt()));
+            touched.lead(o.leadId());
         }
     }
 
     private void conversion(ConversionRecorded c) {
         require(c, ConversionRecorded::conversionId, "conversionId");
         require(c, ConversionRecorded::businessId, "businessId");
+        touched.leadOfConversion(c.conversionId()); // where it counted until now
         conversions.recorded(c);
+        touched.leadOfCall(c.leadCallId());
     }
 
     private static <T> T require(T event, java.util.function.Function<T, String> field, String name) {

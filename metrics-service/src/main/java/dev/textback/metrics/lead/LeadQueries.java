@@ -24,13 +24,19 @@ public class LeadQueries {
     @ConfigProperty(name = "metrics.leads.limit", defaultValue = "1000")
     int limit;
 
+    @Inject
+    dev.textback.metrics.rollup.Rollups rollups;
+
     public List<LeadView> cohort(BusinessEntity business, Period period) {
+        rollups.refreshIfPending(); // the derived columns are the refresher's
         Instant start = period.start(business.zone());
         Instant end = period.endExclusive(business.zone());
         return NativeSql.of(em, """
                 select l.lead_id, l.opening_call_id, l.caller, l.missed_at, l.first_text_id, l.texted_at, l.variant,
                        l.first_text_status, l.delivered_at, l.first_reply_at, l.reply_after_step, l.replies,
-                       l.opted_out_at, t.texts, t.sms_cost, c.conversions, c.revenue
+                       l.opted_out_at, t.texts, t.sms_cost, c.conversions, c.revenue,
+                       l.reachable, l.suppressed_reason, l.converted_at, l.estimated, l.estimated_revenue,
+                       l.speed_seconds, l.rollup_day
                 from lead_fact l
                 cross join lateral (
                     select count(*) as texts, coalesce(sum(coalesce(price, 0)), 0) as sms_cost
@@ -60,7 +66,10 @@ public class LeadQueries {
                 NativeSql.instantOf(r[9]), r[10] == null ? null : ((Number) r[10]).intValue(),
                 ((Number) r[11]).intValue(), NativeSql.instantOf(r[12]), NativeSql.longOf(r[13]),
                 exact(NativeSql.decimalOf(r[14])), NativeSql.longOf(r[15]),
-                RoiCalculator.money(NativeSql.decimalOf(r[16])));
+                RoiCalculator.money(NativeSql.decimalOf(r[16])), (Boolean) r[17], (String) r[18],
+                NativeSql.instantOf(r[19]), (Boolean) r[20],
+                r[21] == null ? null : RoiCalculator.money(NativeSql.decimalOf(r[21])),
+                r[22] == null ? null : ((Number) r[22]).intValue(), NativeSql.dateOf(r[23]));
     }
 
     /** SMS prices keep the provider's precision, without the column's trailing zeros. */

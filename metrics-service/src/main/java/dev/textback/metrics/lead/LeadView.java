@@ -24,5 +24,12 @@ public record LeadView(
         long texts,
         BigDecimal smsCost,
         long recoveredConversions,
-        BigDecimal revenue) {
+        BigDecimal revenue,
+        Boolean reachable,
+        String suppressedReason,
+        Instant convertedAt,
+        Boolean estimated,
+        BigDecimal estimatedRevenue,
+        Integer speedToTextSeconds,
+        java.time.LocalDate day) {
 }

@@ -25,6 +25,10 @@ public final class RoiCalculator {
     }
 
     public static RoiSummary summarize(RoiInputs in) {
+        return summarize(in, RoiExtras.none());
+    }
+
+    public static RoiSummary summarize(RoiInputs in, RoiExtras x) {
         long days = days(in.from(), in.to());
         BigDecimal monthlyCost = orZero(in.monthlyCost());
         BigDecimal revenue = orZero(in.revenue());
@@ -56,7 +60,15 @@ public final class RoiCalculator {
                 rate(in.converted(), in.replied()),
                 rate(in.converted(), in.texted()),
                 roi(revenue, cost),
-                paybackDays(monthlyCost, revenue, days));
+                paybackDays(monthlyCost, revenue, days),
+                x.view().label(),
+                x.optedOut(),
+                x.speed().percentile(0.50),
+                x.speed().percentile(0.95),
+                average(revenue, in.converted()),
+                average(orZero(x.allConversionsValue()), x.allConversions()),
+                x.averageClientValue() == null ? null : money(x.averageClientValue()),
+                in.monthlyCost() == null ? null : money(in.monthlyCost()));
     }
 
     /** Days in the inclusive range. */
@@ -112,6 +124,14 @@ public final class RoiCalculator {
         }
         return monthlyCost.multiply(BigDecimal.valueOf(days)).divide(revenue, PRECISION)
                 .setScale(DAYS_SCALE, RoundingMode.HALF_UP);
+    }
+
+    /** total / count in money, or null when count is zero. */
+    public static BigDecimal average(BigDecimal total, long count) {
+        if (count == 0) {
+            return null;
+        }
+        return total.divide(BigDecimal.valueOf(count), PRECISION).setScale(MONEY_SCALE, RoundingMode.HALF_UP);
     }
 
     public static BigDecimal money(BigDecimal amount) {

@@ -1,94 +1,190 @@
 package dev.textback.metrics.roi;
 
-import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 
 import dev.textback.metrics.business.BusinessEntity;
 import dev.textback.metrics.db.NativeSql;
+import dev.textback.metrics.rollup.Rollups;
 
 /**
- * Reads the counts and sums of one business's cohort from the facts. The cohort is the leads whose
- * missed call ended in [start, end); calls and suppressions are counted by when their call ended.
- * Conversions reach their lead through the call they are attributed to (conversion_fact.lead_call_id
- * -> call_fact.lead_id), joined here rather than when folding, so arrival order never matters.
+ * Reads the figures of a business. The cohort view sums the daily rollups (a month is about 30 rows per
+ * variant, whatever the number of leads); the activity view counts the facts by each event's own date.
+ * Both refresh the rollups first when the fold left work, so an answer reflects every committed event.
  */
 @ApplicationScoped
 public class RoiQueries {
+    private static final String PERIOD = "date '1970-01-01'";
+    private static final String MONTH = "cast(date_trunc('month', day) as date)";
+
     @Inject
     EntityManager em;
+    @Inject
+    Rollups rollups;
 
+    /** The ROI summary of one period in the given view. */
+    public RoiSummary summary(BusinessEntity business, Period period, View view) {
+        rollups.refreshIfPending();
+        return read(business, period, view).summarize(business, period, view);
+    }
+
+    /** Kept for callers that only know the cohort inputs. */
     public RoiInputs inputs(BusinessEntity business, Period period) {
-        Instant start = period.start(business.zone());
-        Instant end = period.endExclusive(business.zone());
+        rollups.refreshIfPending();
+        Tally t = read(business, period, View.COHORT);
+        return new RoiInputs(business.id, period.from(), period.to(), business.currency, business.monthlyCost,
+                t.inbound, t.missed, t.leads, t.texted, t.suppressed, t.delivered, t.replied, t.converted, t.revenue,
+                t.estimated, t.sms);
+    }
 
-        Object[] calls = one("""
-                select count(*),
-                       count(*) filter (where outcome in ('MISSED', 'VOICEMAIL'))
-                from call_fact
-                where business_id = :b and ended_at >= :start and ended_at < :end
-                """, business.id, start, end);
+    /** One summary per calendar month, oldest first, for the months first..last inclusive. */
+    public Map<YearMonth, RoiSummary> months(BusinessEntity business, YearMonth first, YearMonth last, View view) {
+        rollups.refreshIfPending();
+        Map<YearMonth, RoiSummary> out = new TreeMap<>();
+        Period all = new Period(first.atDay(1), last.atEndOfMonth());
+        Map<LocalDate, Tally> byMonth = view == View.COHORT ? cohort(business, all, MONTH) : null;
+        for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
+            Period p = new Period(m.atDay(1), m.atEndOfMonth());
+            Tally t = view == View.COHORT ? byMonth.getOrDefault(m.atDay(1), new Tally()) : activity(business, p);
+            out.put(m, t.summarize(business, p, view));
+        }
+        return out;
+    }
 
-        Object[] leads = one("""
-                select count(*),
-                       count(*) filter (where texted_at is not null),
-                       count(*) filter (where texted_at is not null and first_text_status = 'DELIVERED'),
-                       count(*) filter (where first_reply_at is not null)
-                from lead_fact
-                where business_id = :b and missed_at >= :start and missed_at < :end
-                """, business.id, start, end);
+    @Transactional
+    Tally read(BusinessEntity business, Period period, View view) {
+        return view == View.COHORT
+                ? cohort(business, period, PERIOD).getOrDefault(LocalDate.EPOCH, new Tally())
+                : activity(business, period);
+    }
 
-        Object[] conversions = one("""
-                select count(distinct l.lead_id),
-                       coalesce(sum(c.value), 0),
-                       coalesce(sum(c.value) filter (where c.estimated), 0)
+    /** Rollup sums per bucket (the whole period, keyed 1970-01-01, or each month, keyed by its first day). */
+    private Map<LocalDate, Tally> cohort(BusinessEntity business, Period period, String bucket) {
+        Map<LocalDate, Tally> tallies = new TreeMap<>();
+        Function<Object, Tally> at = key -> tallies.computeIfAbsent(NativeSql.dateOf(key), k -> new Tally());
+        for (Object[] r : days("""
+                select %s, sum(leads), sum(texted), sum(delivered), sum(replied), sum(converted), sum(opted_out),
+                       sum(revenue), sum(estimated_revenue), sum(sms_cost)
+                from lead_day where business_id = :b and day between :from and :to group by 1
+                """.formatted(bucket), business, period)) {
+            Tally t = at.apply(r[0]);
+            t.leads = NativeSql.longOf(r[1]);
+            t.texted = NativeSql.longOf(r[2]);
+            t.delivered = NativeSql.longOf(r[3]);
+            t.replied = NativeSql.longOf(r[4]);
+            t.converted = NativeSql.longOf(r[5]);
+            t.optedOut = NativeSql.longOf(r[6]);
+            t.revenue = NativeSql.decimalOf(r[7]);
+            t.estimated = NativeSql.decimalOf(r[8]);
+            t.sms = NativeSql.decimalOf(r[9]);
+        }
+        for (Object[] r : days(("select %s, seconds, sum(leads) from speed_day where business_id = :b "
+                + "and day between :from and :to group by 1, 2").formatted(bucket), business, period)) {
+            at.apply(r[0]).speed.add(((Number) r[1]).intValue(), NativeSql.longOf(r[2]));
+        }
+        callsAndSuppressions(business, period, bucket, at);
+        allConversions(business, period, bucket.equals(PERIOD) ? PERIOD
+                : "cast(date_trunc('month', occurred_at at time zone :zone) as date)", at);
+        return tallies;
+    }
+
+    private void callsAndSuppressions(BusinessEntity business, Period period, String bucket,
+            Function<Object, Tally> at) {
+        for (Object[] r : days(("select %s, sum(inbound), sum(missed) from call_day where business_id = :b "
+                + "and day between :from and :to group by 1").formatted(bucket), business, period)) {
+            Tally t = at.apply(r[0]);
+            t.inbound = NativeSql.longOf(r[1]);
+            t.missed = NativeSql.longOf(r[2]);
+        }
+        for (Object[] r : days(("select %s, reason, sum(calls) from suppression_day where business_id = :b "
+                + "and day between :from and :to group by 1, 2 order by 2").formatted(bucket), business, period)) {
+            at.apply(r[0]).suppressed.put((String) r[1], NativeSql.longOf(r[2]));
+        }
+    }
+
+    private void allConversions(BusinessEntity business, Period period, String bucket, Function<Object, Tally> at) {
+        NativeSql q = NativeSql.of(em, """
+                select %s, count(*), coalesce(sum(value), 0) from conversion_fact
+                where business_id = :b and occurred_at >= :start and occurred_at < :end group by 1
+                """.formatted(bucket))
+                .text("b", business.id)
+                .instant("start", period.start(business.zone()))
+                .instant("end", period.endExclusive(business.zone()));
+        if (!bucket.equals(PERIOD)) {
+            q.text("zone", business.zone().getId());
+        }
+        for (Object[] r : q.rows()) {
+            Tally t = at.apply(r[0]);
+            t.allConversions = NativeSql.longOf(r[1]);
+            t.allConversionsValue = NativeSql.decimalOf(r[2]);
+        }
+    }
+
+    /** Activity view: each figure by the date of its own event, read from the facts. */
+    private Tally activity(BusinessEntity business, Period period) {
+        Map<LocalDate, Tally> one = new TreeMap<>();
+        Function<Object, Tally> at = key -> one.computeIfAbsent(LocalDate.EPOCH, k -> new Tally());
+        Tally t = at.apply(null);
+        callsAndSuppressions(business, period, PERIOD, at);
+        allConversions(business, period, PERIOD, at);
+        Object[] leads = window("""
+                select count(*) filter (where missed_at >= :start and missed_at < :end),
+                       count(*) filter (where texted_at >= :start and texted_at < :end),
+                       count(*) filter (where texted_at is not null and first_text_status = 'DELIVERED'
+                                        and delivered_at >= :start and delivered_at < :end),
+                       count(*) filter (where first_reply_at >= :start and first_reply_at < :end),
+                       count(*) filter (where converted_at >= :start and converted_at < :end),
+                       count(*) filter (where opted_out_at >= :start and opted_out_at < :end)
+                from lead_fact where business_id = :b
+                """, business, period).get(0);
+        t.leads = NativeSql.longOf(leads[0]);
+        t.texted = NativeSql.longOf(leads[1]);
+        t.delivered = NativeSql.longOf(leads[2]);
+        t.replied = NativeSql.longOf(leads[3]);
+        t.converted = NativeSql.longOf(leads[4]);
+        t.optedOut = NativeSql.longOf(leads[5]);
+        Object[] money = window("""
+                select coalesce(sum(coalesce(c.value, 0)), 0),
+                       coalesce(sum(coalesce(c.value, 0)) filter (where c.estimated), 0)
                 from conversion_fact c
                 join call_fact f on f.call_id = c.lead_call_id
-                join lead_fact l on l.lead_id = f.lead_id
-                where c.business_id = :b and c.recovered
-                  and l.business_id = :b and l.missed_at >= :start and l.missed_at < :end
-                """, business.id, start, end);
-
-        Object[] sms = one("""
-                select coalesce(sum(coalesce(t.price, 0)), 0)
-                from text_fact t
-                join lead_fact l on l.lead_id = t.lead_id
-                where l.business_id = :b and l.missed_at >= :start and l.missed_at < :end
-                """, business.id, start, end);
-
-        Map<String, Long> suppressed = new LinkedHashMap<>();
-        for (Object[] row : bind("""
-                select reason, count(*)
-                from suppression_fact
-                where business_id = :b and missed_at >= :start and missed_at < :end
-                group by reason
-                order by reason
-                """, business.id, start, end).rows()) {
-            suppressed.put((String) row[0], NativeSql.longOf(row[1]));
+                join lead_fact l on l.lead_id = f.lead_id and l.business_id = c.business_id
+                where c.business_id = :b and c.recovered and c.occurred_at >= :start and c.occurred_at < :end
+                """, business, period).get(0);
+        t.revenue = NativeSql.decimalOf(money[0]);
+        t.estimated = NativeSql.decimalOf(money[1]);
+        t.sms = NativeSql.decimalOf(window("""
+                select coalesce(sum(coalesce(price, 0)), 0), 0 from text_fact
+                where business_id = :b and lead_id is not null and accepted_at >= :start and accepted_at < :end
+                """, business, period).get(0)[0]);
+        for (Object[] r : window("""
+                select speed_seconds, count(*) from lead_fact
+                where business_id = :b and texted_at >= :start and texted_at < :end and speed_seconds is not null
+                group by 1
+                """, business, period)) {
+            t.speed.add(((Number) r[0]).intValue(), NativeSql.longOf(r[1]));
         }
-
-        BigDecimal revenue = NativeSql.decimalOf(conversions[1]);
-        return new RoiInputs(business.id, period.from(), period.to(), business.currency, business.monthlyCost,
-                NativeSql.longOf(calls[0]), NativeSql.longOf(calls[1]),
-                NativeSql.longOf(leads[0]), NativeSql.longOf(leads[1]), suppressed,
-                NativeSql.longOf(leads[2]), NativeSql.longOf(leads[3]), NativeSql.longOf(conversions[0]),
-                revenue, NativeSql.decimalOf(conversions[2]), NativeSql.decimalOf(sms[0]));
+        return t;
     }
 
-    private Object[] one(String sql, String businessId, Instant start, Instant end) {
-        List<?> rows = bind(sql, businessId, start, end).results();
-        Object first = rows.get(0);
-        // A single-column native query yields the value itself, not a one-element array.
-        return first instanceof Object[] array ? array : new Object[] { first };
+    private List<Object[]> days(String sql, BusinessEntity business, Period period) {
+        return NativeSql.of(em, sql).text("b", business.id).date("from", period.from()).date("to", period.to())
+                .rows();
     }
 
-    private NativeSql bind(String sql, String businessId, Instant start, Instant end) {
-        return NativeSql.of(em, sql).text("b", businessId).instant("start", start).instant("end", end);
+    private List<Object[]> window(String sql, BusinessEntity business, Period period) {
+        Instant start = period.start(business.zone());
+        Instant end = period.endExclusive(business.zone());
+        return NativeSql.of(em, sql).text("b", business.id).instant("start", start).instant("end", end).rows();
     }
 }

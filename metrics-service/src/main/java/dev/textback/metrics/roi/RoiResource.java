@@ -33,7 +33,8 @@ public class RoiResource {
     @GET
     @Operation(summary = "ROI summary of a business for a period",
             description = "Cohort view: a lead counts in the period of its missed call, even when it converts later. "
-                    + "Dates are inclusive, in the business's time zone. Ratios with a zero denominator are omitted.")
+                    + "Dates are inclusive, in the business's time zone. Ratios with a zero denominator are omitted. "
+                    + "view=activity counts each event by its own date instead.")
     @APIResponse(responseCode = "200", description = "The summary",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RoiSummary.class)))
     @APIResponse(responseCode = "400", description = "Malformed date, from after to, or more than 366 days",
@@ -45,10 +46,13 @@ public class RoiResource {
             @Parameter(description = "First day (YYYY-MM-DD, inclusive); default: 29 days before to")
             @QueryParam("from") String from,
             @Parameter(description = "Last day (YYYY-MM-DD, inclusive); default: today in the business's time zone")
-            @QueryParam("to") String to) {
+            @QueryParam("to") String to,
+            @Parameter(description = "cohort (default: leads by their missed call's date) or activity (events by their own date)")
+            @QueryParam("view") String view) {
         Period.Request request = Period.parse(from, to); // a malformed date is a 400 even for an unknown business
+        View v = View.parse(view);
         BusinessEntity business = businesses.require(businessId);
         Period period = request.resolve(LocalDate.now(business.zone()));
-        return RoiCalculator.summarize(queries.inputs(business, period));
+        return queries.summary(business, period, v);
     }
 }

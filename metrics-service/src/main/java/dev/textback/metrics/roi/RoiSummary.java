@@ -40,5 +40,13 @@ public record RoiSummary(
         @Schema(description = "converted / replied") BigDecimal conversionRate,
         @Schema(description = "converted / texted") BigDecimal textedConversionRate,
         @Schema(description = "(revenue - cost) / cost") BigDecimal roi,
-        @Schema(description = "monthlyCost / (revenue / days)") BigDecimal paybackDays) {
+        @Schema(description = "monthlyCost / (revenue / days)") BigDecimal paybackDays,
+        @Schema(description = "cohort (by the missed call's date, the default) or activity (by each event's date)") String view,
+        @Schema(description = "Leads that opted out") long optedOut,
+        @Schema(description = "Median seconds from the end of the missed call to the provider accepting the first text (nearest rank)") Integer speedToTextP50Seconds,
+        @Schema(description = "95th percentile of the same (nearest rank)") Integer speedToTextP95Seconds,
+        @Schema(description = "revenue / converted: average value of a recovered client") BigDecimal recoveredClientValue,
+        @Schema(description = "Average value of every conversion that occurred in the period, recovered or not (the whole client base)") BigDecimal allClientValue,
+        @Schema(description = "The business's average client value setting (used for conversions without a value)") BigDecimal averageClientValue,
+        @Schema(description = "What Textback costs the business per month") BigDecimal monthlyCost) {
 }
