@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
 
+import dev.textback.crm.booking.WebhookSecrets;
 import dev.textback.crm.events.BusinessProfile;
 import dev.textback.crm.events.BusinessTopic;
 import dev.textback.crm.outbox.Outbox;
@@ -32,6 +33,8 @@ public class BusinessService {
     BusinessRepository businesses;
     @Inject
     Outbox outbox;
+    @Inject
+    WebhookSecrets webhookSecrets;
 
     @Transactional
     public BusinessProfile create(BusinessRequest request) {
@@ -50,6 +53,7 @@ public class BusinessService {
         b.updatedAt = now;
         businesses.persist(b);
         flush(s);
+        webhookSecrets.ensure(id); // booking tools sign with it; never part of the published profile
         publish(b);
         LOG.infof("business %s created (%d numbers)", id, b.numbers.size());
         return BusinessProfiles.of(b);

@@ -55,14 +55,44 @@ public class ContactRepository implements PanacheRepositoryBase<ContactEntity, S
         getEntityManager().persist(e);
     }
 
-    public List<ContactEntity> newestFirst(String businessId, String tag, int limit) {
-        if (tag == null) {
-            return find("businessId = ?1 order by firstSeen desc, id", businessId).page(0, limit).list();
+    /**
+     * One page of contacts, newest first seen first (ties by id, descending), after {@code cursor}.
+     * Keyset pagination: stable while new contacts arrive, and as fast on page 100 as on page 1.
+     */
+    public List<ContactEntity> page(ContactQuery q, int limit) {
+        StringBuilder hql = new StringBuilder("from ContactEntity c where c.businessId = :business");
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        params.put("business", q.businessId());
+        if (q.tag() != null) {
+            hql.append(" and exists (select 1 from ContactTagEntity t where t.contactId = c.id and t.tag = :tag)");
+            params.put("tag", q.tag());
         }
-        return find("""
-                from ContactEntity c where c.businessId = ?1
-                 and exists (select 1 from ContactTagEntity t where t.contactId = c.id and t.tag = ?2)
-                order by c.firstSeen desc, c.id""", businessId, tag).page(0, limit).list();
+        if (q.firstSeenFrom() != null) {
+            hql.append(" and c.firstSeen >= :from");
+            params.put("from", q.firstSeenFrom());
+        }
+        if (q.firstSeenTo() != null) {
+            hql.append(" and c.firstSeen < :to");
+            params.put("to", q.firstSeenTo());
+        }
+        if (q.status() != null) {
+            hql.append(switch (q.status()) {
+                case OPTED_OUT -> " and c.optedOut = true";
+                case ACTIVE -> " and c.optedOut = false";
+                case REPLIED -> " and exists (select 1 from ContactEventEntity e where e.contactId = c.id"
+                        + " and e.kind = 'reply')";
+                case CONVERTED -> " and exists (select 1 from ConversionEntity v where v.contactId = c.id)";
+            });
+        }
+        if (q.after() != null) {
+            hql.append(" and (c.firstSeen < :afterSeen or (c.firstSeen = :afterSeen and c.id < :afterId))");
+            params.put("afterSeen", q.after().firstSeen());
+            params.put("afterId", q.after().id());
+        }
+        hql.append(" order by c.firstSeen desc, c.id desc");
+        var query = getEntityManager().createQuery(hql.toString(), ContactEntity.class).setMaxResults(limit);
+        params.forEach(query::setParameter);
+        return query.getResultList();
     }
 
     public ContactEntity findByPhone(String businessId, String phone) {

@@ -1,6 +1,9 @@
 package dev.textback.crm.contact;
 
-import java.util.List;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
@@ -27,11 +30,35 @@ public class ContactResource {
     @Inject
     ContactService contacts;
 
+    /**
+     * Contacts newest (first seen) first, filtered by tag, status and first-seen range, one page at a
+     * time: pass the {@code nextCursor} of a page as {@code cursor} to get the next one.
+     */
     @GET
-    public List<ContactView> list(@PathParam("businessId") String businessId, @QueryParam("tag") String tag,
+    public ContactService.Page list(@PathParam("businessId") String businessId, @QueryParam("tag") String tag,
+            @QueryParam("status") String status, @QueryParam("firstSeenFrom") String from,
+            @QueryParam("firstSeenTo") String to, @QueryParam("cursor") String cursor,
             @QueryParam("limit") @DefaultValue("50") String limit) {
         businesses.get(businessId);
-        return contacts.list(businessId, tag == null || tag.isBlank() ? null : tag.trim(), limit(limit));
+        ContactQuery query = new ContactQuery(businessId, tag == null || tag.isBlank() ? null : tag.trim(),
+                ContactQuery.Status.parse(status), instant("firstSeenFrom", from), instant("firstSeenTo", to),
+                ContactQuery.Cursor.decode(cursor));
+        return contacts.list(query, limit(limit));
+    }
+
+    private static Instant instant(String field, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(raw.trim());
+        } catch (DateTimeParseException e) {
+            try {
+                return LocalDate.parse(raw.trim()).atStartOfDay(ZoneOffset.UTC).toInstant();
+            } catch (DateTimeParseException e2) {
+                throw ProblemException.invalid(field, "must be an ISO-8601 instant or date, e.g. 2026-03-01");
+            }
+        }
     }
 
     /** {@code phone} in any format the business's country understands; {@code +} may be sent as %2B. */

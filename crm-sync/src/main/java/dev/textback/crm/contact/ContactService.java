@@ -11,6 +11,8 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import dev.textback.crm.delivery.CrmUpdate;
+import dev.textback.crm.delivery.DeliveryQueue;
 import dev.textback.crm.events.ContactTagged;
 import dev.textback.crm.events.CrmTopic;
 import dev.textback.crm.outbox.EventIds;
@@ -32,6 +34,8 @@ public class ContactService {
     Outbox outbox;
     @Inject
     MeterRegistry meters;
+    @Inject
+    DeliveryQueue deliveries;
 
     /** Creates the contact if new and widens its first/last seen; returns its id. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -41,9 +45,18 @@ public class ContactService {
         return id;
     }
 
+    /**
+     * Adds a line to the contact's timeline and, for every external CRM the business connected,
+     * queues it as an interaction (conversions are not: they are delivered as deals).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void record(String contactId, Instant at, String kind, String refId, String detail) {
+    public void record(String businessId, String phone, String contactId, Instant at, String kind, String refId,
+            String detail) {
         contacts.addEvent(contactId, at, kind, refId, detail);
+        if (!kind.startsWith("conversion")) {
+            deliveries.enqueue("interaction:" + contactId + ":" + kind + ":" + refId + ":" + at,
+                    CrmUpdate.interaction(businessId, contactId, phone, at, kind, detail));
+        }
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -59,17 +72,30 @@ public class ContactService {
         }
         outbox.add(CrmTopic.NAME, CrmTopic.key(businessId, phone), EventIds.of("contact-tagged", contactId, tag),
                 CrmTopic.CONTACT_TAGGED, contactId, new ContactTagged(contactId, businessId, phone, tag, at));
+        deliveries.enqueue("contact-tagged:" + contactId + ":" + tag,
+                CrmUpdate.contact(businessId, contactId, phone, tag, at));
         meters.counter("textback.crm.contacts.tagged", "tag", tag).increment();
         LOG.debugf("contact %s of %s tagged %s", PhoneNumbers.mask(phone), businessId, tag);
         return true;
     }
 
+    /** One page and the cursor of the next one (null on the last page). */
+    public record Page(List<ContactView> items, String nextCursor) {
+    }
+
     @Transactional
-    public List<ContactView> list(String businessId, String tag, int limit) {
-        List<ContactEntity> found = contacts.newestFirst(businessId, tag, limit);
-        Map<String, List<String>> tags = contacts.tags(found.stream().map(c -> c.id).toList()).stream()
+    public Page list(ContactQuery query, int limit) {
+        // One row more than asked tells whether another page exists without a count query.
+        List<ContactEntity> found = contacts.page(query, limit + 1);
+        boolean more = found.size() > limit;
+        List<ContactEntity> page = more ? found.subList(0, limit) : found;
+        Map<String, List<String>> tags = contacts.tags(page.stream().map(c -> c.id).toList()).stream()
                 .collect(Collectors.groupingBy(t -> t.contactId, Collectors.mapping(t -> t.tag, Collectors.toList())));
-        return found.stream().map(c -> ContactView.of(c, tags.getOrDefault(c.id, List.of()), null)).toList();
+        List<ContactView> items = page.stream()
+                .map(c -> ContactView.of(c, tags.getOrDefault(c.id, List.of()), null))
+                .toList();
+        ContactEntity last = page.isEmpty() ? null : page.get(page.size() - 1);
+        return new Page(items, more ? new ContactQuery.Cursor(last.firstSeen, last.id).encode() : null);
     }
 
     /** The contact with its tags and timeline, or null. */

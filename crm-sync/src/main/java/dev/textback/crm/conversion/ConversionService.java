@@ -19,6 +19,8 @@ import dev.textback.crm.business.BusinessEntity;
 import dev.textback.crm.business.BusinessService;
 import dev.textback.crm.contact.ContactEntity;
 import dev.textback.crm.contact.ContactService;
+import dev.textback.crm.delivery.CrmUpdate;
+import dev.textback.crm.delivery.DeliveryQueue;
 import dev.textback.crm.events.ConversionRecorded;
 import dev.textback.crm.events.CrmTopic;
 import dev.textback.crm.outbox.EventIds;
@@ -48,6 +50,8 @@ public class ConversionService {
     Outbox outbox;
     @Inject
     MeterRegistry meters;
+    @Inject
+    DeliveryQueue deliveries;
 
     /** What {@link #record} did: {@code created} false means the externalId was seen before. */
     public record Outcome(ConversionRecorded conversion, boolean created) {
@@ -68,6 +72,11 @@ public class ConversionService {
         if (r.externalId() != null) {
             ConversionEntity existing = conversions.findByExternalId(businessId, r.externalId());
             if (existing != null) {
+                // Recorded once. A value that arrives later under the same key (the invoice after the
+                // booking) is a value change: a new revision, published; the same value is a no-op.
+                if (r.value() != null) {
+                    applyValue(existing, r.value(), r.currency());
+                }
                 return new Outcome(view(existing), false);
             }
         }
@@ -120,7 +129,7 @@ public class ConversionService {
         } catch (ConstraintViolationException e) {
             throw new ConcurrentDuplicate();
         }
-        contacts.record(contactId, occurredAt, "conversion", c.id, c.type + " " + Money.normalize(c.value).toPlainString()
+        contacts.record(businessId, phone, contactId, occurredAt, "conversion", c.id, c.type + " " + Money.normalize(c.value).toPlainString()
                 + " " + c.currency + (c.estimated ? " (estimated)" : ""));
         publish(c);
         meters.counter("textback.crm.conversions", "recovered", Boolean.toString(c.recovered), "estimated",
@@ -138,17 +147,32 @@ public class ConversionService {
             throw ProblemException.notFound("Conversion", conversionId);
         }
         ValuePatch patch = ConversionValidator.validate(request).orThrow();
-        String currency = patch.currency() == null ? c.currency : patch.currency();
-        if (!c.estimated && c.value.compareTo(patch.value()) == 0 && c.currency.equals(currency)) {
-            return view(c); // nothing changed: no new revision, nothing published
+        applyValue(c, patch.value(), patch.currency());
+        return view(c);
+    }
+
+    /**
+     * The real value arrived (or changed): a new revision, on the contact's timeline and published,
+     * so revenue follows. An unchanged value changes nothing and publishes nothing.
+     */
+    private void applyValue(ConversionEntity c, BigDecimal value, String requestedCurrency) {
+        String currency = requestedCurrency == null ? c.currency : requestedCurrency;
+        if (!c.estimated && c.value.compareTo(value) == 0 && c.currency.equals(currency)) {
+            return;
         }
-        c.value = patch.value();
+        BigDecimal before = Money.normalize(c.value);
+        c.value = value;
         c.currency = currency;
         c.estimated = false;
         c.revision += 1;
         c.updatedAt = now();
+        if (c.contactId != null) {
+            contacts.record(c.businessId, c.phone, c.contactId, c.updatedAt, "conversion.value-changed", c.id,
+                    before.toPlainString() + " -> " + Money.normalize(value).toPlainString() + " " + currency);
+        }
         publish(c);
-        return view(c);
+        LOG.infof("conversion %s of %s: value %s -> %s %s (revision %d)", c.id, c.businessId, before,
+                Money.normalize(value), currency, c.revision);
     }
 
     @Transactional
@@ -168,9 +192,11 @@ public class ConversionService {
     }
 
     private void publish(ConversionEntity c) {
+        ConversionRecorded event = view(c);
         outbox.add(CrmTopic.NAME, CrmTopic.key(c.businessId, c.phone),
                 EventIds.of("conversion-recorded", c.id, Integer.toString(c.revision)),
-                CrmTopic.CONVERSION_RECORDED, c.id, view(c));
+                CrmTopic.CONVERSION_RECORDED, c.id, event);
+        deliveries.enqueue("conversion:" + c.id + ":" + c.revision, CrmUpdate.conversion(event));
     }
 
     /** The contract record; {@code recordedAt} is when this revision was recorded. */

@@ -86,7 +86,8 @@ public class EventIntake {
         Instant at = orNow(call.endedAt());
         String contactId = contacts.touch(call.businessId(), call.caller(), at);
         String outcome = call.outcome() == null ? "unknown" : call.outcome().name().toLowerCase(Locale.ROOT);
-        contacts.record(contactId, at, "call." + outcome, call.callId(), call.reason());
+        contacts.record(call.businessId(), call.caller(), contactId, at, "call." + outcome, call.callId(),
+                call.reason());
         if (call.outcome() != null && call.outcome().isMissed()) {
             missedCalls.record(call.callId(), call.businessId(), call.caller(), at);
             contacts.tag(contactId, call.businessId(), call.caller(), ContactService.MISSED_CALL_RECOVERY, at);
@@ -101,7 +102,8 @@ public class EventIntake {
         }
         Instant at = orNow(t.acceptedAt());
         String contactId = contacts.touch(t.businessId(), t.recipient(), at);
-        contacts.record(contactId, at, "text.sent", t.textId(), "step " + t.step() + ", variant " + t.variant());
+        contacts.record(t.businessId(), t.recipient(), contactId, at, "text.sent", t.textId(),
+                "step " + t.step() + ", variant " + t.variant());
     }
 
     private void statusChanged(TextStatusChanged t) {
@@ -111,7 +113,7 @@ public class EventIntake {
         Instant at = orNow(t.statusAt());
         String contactId = contacts.touch(t.businessId(), t.recipient(), at);
         String status = t.status() == null ? "unknown" : t.status().name().toLowerCase(Locale.ROOT);
-        contacts.record(contactId, at, "text." + status, t.textId(),
+        contacts.record(t.businessId(), t.recipient(), contactId, at, "text." + status, t.textId(),
                 t.errorCode() == null ? "step " + t.step() : "step " + t.step() + ", error " + t.errorCode());
     }
 
@@ -121,7 +123,8 @@ public class EventIntake {
         }
         Instant at = orNow(t.suppressedAt());
         String contactId = contacts.touch(t.businessId(), t.recipient(), at);
-        contacts.record(contactId, at, "text.suppressed", t.callId(), t.reason() == null ? null : t.reason().name());
+        contacts.record(t.businessId(), t.recipient(), contactId, at, "text.suppressed", t.callId(),
+                t.reason() == null ? null : t.reason().name());
     }
 
     private void reply(ReplyReceived r) {
@@ -130,7 +133,7 @@ public class EventIntake {
         }
         Instant at = orNow(r.receivedAt());
         String contactId = contacts.touch(r.businessId(), r.sender(), at);
-        contacts.record(contactId, at, "reply", r.replyId(), r.text());
+        contacts.record(r.businessId(), r.sender(), contactId, at, "reply", r.replyId(), r.text());
     }
 
     private void optOut(OptOutChanged o) {
@@ -140,7 +143,8 @@ public class EventIntake {
         Instant at = orNow(o.changedAt());
         String contactId = contacts.touch(o.businessId(), o.phone(), at);
         contacts.setOptedOut(contactId, o.optedOut());
-        contacts.record(contactId, at, o.optedOut() ? "opted-out" : "opted-in", o.leadId(), o.keyword());
+        contacts.record(o.businessId(), o.phone(), contactId, at, o.optedOut() ? "opted-out" : "opted-in",
+                o.leadId(), o.keyword());
     }
 
     private static Instant orNow(Instant at) {

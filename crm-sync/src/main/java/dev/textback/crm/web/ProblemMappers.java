@@ -59,6 +59,11 @@ public class ProblemMappers {
         return respond(Problem.of(500, "internal", "Internal Server Error", "The request could not be completed"));
     }
 
+    /** For code that parses a body itself (signed webhooks read the raw bytes first). */
+    public static Problem problemOf(JsonProcessingException e) {
+        return fromJackson(e);
+    }
+
     static Problem fromJackson(JsonProcessingException e) {
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = path(mapping);

@@ -83,7 +83,7 @@ class MissedCallToConversionTest {
         String contactId = contact.getString("contactId");
 
         given().when().get("/api/businesses/" + biz + "/contacts?tag=missed-call-recovery")
-                .then().statusCode(200).body("phone", equalTo(List.of(caller)));
+                .then().statusCode(200).body("items.phone", equalTo(List.of(caller))).body("nextCursor", nullValue());
 
         List<CloudEventRecord> tagged = await(CrmTopic.NAME, r -> CrmTopic.key(biz, caller).equals(r.key())
                 && CrmTopic.CONTACT_TAGGED.equals(r.type()), 1);
