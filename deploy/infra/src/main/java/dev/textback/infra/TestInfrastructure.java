@@ -14,7 +14,8 @@ import java.nio.file.Path;
  * <li>else a real KRaft broker in a child process and an embedded PostgreSQL.</li>
  * </ol>
  * The result is written as system properties before Quarkus builds the application, which is what
- * turns Dev Services off when something else provides the infrastructure.
+ * turns Dev Services off when something else provides the infrastructure. The same goes for the
+ * key pair that signs test bearer tokens ({@link TestKeys}, {@link TestTokens}).
  */
 public final class TestInfrastructure {
     private static final String STARTED = "textback.test-infrastructure.started";
@@ -33,6 +34,8 @@ public final class TestInfrastructure {
         }
         started = true;
         System.setProperty(STARTED, "true");
+        // The JWT key pair first: it is cheap, and Quarkus must see its public key when it starts.
+        TestKeys.ensure();
         boolean docker = DockerEngine.available();
         String kafka = env("KAFKA_BOOTSTRAP_SERVERS");
         if (kafka != null) {
