@@ -3,6 +3,7 @@ package dev.textback.crm.business;
 import java.net.URI;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -15,6 +16,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import dev.textback.access.BusinessAccess;
+import dev.textback.access.Roles;
 import dev.textback.crm.events.BusinessProfile;
 
 /** Tenants: who Textback works for, with the numbers, templates and money settings the pipeline needs. */
@@ -25,7 +28,12 @@ public class BusinessResource {
     @Inject
     BusinessService service;
 
+    @Inject
+    BusinessAccess access;
+
+    /** Tenants are created and removed by operators; a business token manages its own settings (PUT). */
     @POST
+    @RolesAllowed(Roles.ADMIN)
     public Response create(BusinessRequest request) {
         BusinessProfile created = service.create(request);
         return Response.created(URI.create("/api/businesses/" + created.businessId())).entity(created).build();
@@ -33,7 +41,7 @@ public class BusinessResource {
 
     @GET
     public List<BusinessProfile> list() {
-        return service.list();
+        return access.visible(service.list(), BusinessProfile::businessId);
     }
 
     @GET
@@ -50,6 +58,7 @@ public class BusinessResource {
 
     @DELETE
     @Path("/{businessId}")
+    @RolesAllowed(Roles.ADMIN)
     public Response delete(@PathParam("businessId") String businessId) {
         service.delete(businessId);
         return Response.noContent().build();
