@@ -14,11 +14,18 @@ import java.util.stream.Collectors;
 /** The few HTTP calls the simulator and the launcher make, with one retry policy for all of them. */
 public final class Http {
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** Bearer token sent on calls to the services' internal {@code /api}; webhooks never carry it. */
+    private static volatile String apiToken;
 
     private Http() {
     }
 
     public record Reply(int status, String body) {
+    }
+
+    /** The launcher signs an admin token at start; the simulator's /api calls use it from then on. */
+    public static void useApiToken(String token) {
+        apiToken = token;
     }
 
     public static Reply get(String url) {
@@ -48,6 +55,11 @@ public final class Http {
      * webhook that was not acknowledged is delivered again rather than lost.
      */
     private static Reply send(HttpRequest.Builder request) {
+        String token = apiToken;
+        HttpRequest probe = request.copy().build();
+        if (token != null && probe.uri().getPath() != null && probe.uri().getPath().startsWith("/api/")) {
+            request.header("Authorization", "Bearer " + token);
+        }
         HttpRequest built = request.timeout(Duration.ofSeconds(15)).build();
         IOException last = null;
         for (int attempt = 0; attempt < 8; attempt++) {

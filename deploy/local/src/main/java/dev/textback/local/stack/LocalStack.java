@@ -11,12 +11,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
+import dev.textback.access.KeyPairs;
+import dev.textback.access.TokenClaims;
+import dev.textback.access.TokenIssuer;
 import dev.textback.infra.FreePorts;
 import dev.textback.infra.KafkaBroker;
 import dev.textback.infra.PostgresServer;
 import dev.textback.infra.TextbackTopics;
 import dev.textback.local.report.RoiReport;
 import dev.textback.local.simulator.FakeVonage;
+import dev.textback.local.simulator.Http;
 import dev.textback.local.simulator.SimBusiness;
 import dev.textback.local.simulator.Simulation;
 
@@ -97,6 +101,14 @@ public final class LocalStack implements AutoCloseable {
 
         Map<String, String> env = new LinkedHashMap<>();
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
+        // A fresh key pair each run (never committed; .textback/ is ignored by git): the services verify
+        // with the public half, the simulator and the report call /api with an admin token.
+        Path jwt = state.resolve("jwt");
+        KeyPairs.writeNew(jwt);
+        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", jwt.resolve(KeyPairs.PUBLIC_FILE).toString());
+        Http.useApiToken(new TokenIssuer(KeyPairs.readPrivate(jwt.resolve(KeyPairs.PRIVATE_FILE)), TokenClaims.issuer())
+                .admin("local-stack", Duration.ofDays(1)));
+        step(t0, "JWT key pair for /api in " + jwt);
         String dbUrl = firstNonBlank(System.getProperty("quarkus.datasource.jdbc.url"), System.getenv("TEXTBACK_DB_URL"));
         if (dbUrl == null) {
             PostgresServer postgres = PostgresServer.start(state.resolve("postgres"), 0);
@@ -151,6 +163,7 @@ public final class LocalStack implements AutoCloseable {
         rows = RoiReport.fetchUntilMatching(services.get("metrics-service").url(), simulation.truths(), 60_000);
         step(t0, "report ready");
         RoiReport.print(rows, System.out);
+        printTokenHelp(jwt, businesses);
         printMemory();
         if (simulation.failures() > 0) {
             System.out.println(simulation.failures() + " simulated actions were refused; see above.");
@@ -168,6 +181,17 @@ public final class LocalStack implements AutoCloseable {
 
     public KafkaBroker broker() {
         return broker;
+    }
+
+    /** How to call the services' /api by hand: every call needs a bearer token signed with this run's key. */
+    private void printTokenHelp(Path jwt, List<SimBusiness> businesses) {
+        Path key = options.home().relativize(jwt.resolve(KeyPairs.PRIVATE_FILE));
+        System.out.println("Tokens for /api (docs/security.md), from the repository root:");
+        System.out.println("  TOKEN=$(deploy/local/token issue --key " + key + " --role admin --ttl 1h)");
+        System.out.println("  TOKEN=$(deploy/local/token issue --key " + key + " --role business --business "
+                + businesses.get(0).id() + ")");
+        System.out.println("  curl -H \"Authorization: Bearer $TOKEN\" " + services.get("metrics-service").url()
+                + "/api/businesses");
     }
 
     /** Resident memory of every process the stack started, measured right after the traffic. */
