@@ -131,6 +131,9 @@ public final class LocalStack implements AutoCloseable {
         env.put("VONAGE_BASE_URL", "http://127.0.0.1:" + vonagePort);
         env.put("VONAGE_API_KEY", "local-key");
         env.put("VONAGE_API_SECRET", "local-secret-not-real");
+        // Simulated traffic runs at any hour: sms-dispatch's quiet hours would defer its texts to the
+        // morning and the run would never finish. Production keeps them on (the default).
+        env.put("TEXTBACK_QUIET_HOURS", "false");
 
         for (int i = 0; i < SERVICES.length; i++) {
             int port = FreePorts.isOpen(DEFAULT_PORTS[i]) ? FreePorts.next() : DEFAULT_PORTS[i];
