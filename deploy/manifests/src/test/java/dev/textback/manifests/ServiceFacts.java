@@ -1,0 +1,207 @@
+package dev.textback.manifests;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * What one service really reads, serves and consumes, taken from its application.properties and its
+ * sources (not from the manifests, which are what is being checked).
+ */
+record ServiceFacts(String name, int port, Map<String, String> properties, Set<String> envReferences,
+        Map<String, String> consumerGroups, Set<String> producedTopics, Set<String> deadLetterTopics,
+        Set<String> httpPaths, Set<String> counters) {
+
+    private static final Pattern ENV_REF = Pattern.compile("\\$\\{([A-Za-z0-9_.\\-]+)");
+    private static final Pattern PORT = Pattern.compile("\\$\\{PORT:(\\d+)}|^(\\d+)$");
+    private static final Pattern CLASS_PATH = Pattern.compile("@Path\\(\"([^\"]+)\"\\)");
+    private static final Pattern COUNTER = Pattern.compile("counter\\(\\s*\"([a-z0-9_.]+)\"");
+    private static final Pattern CHANNEL = Pattern.compile("mp\\.messaging\\.(incoming|outgoing)\\.([^.]+)\\.(.+)");
+
+    static ServiceFacts read(Path root, String service) {
+        Path dir = root.resolve(service);
+        Map<String, String> props = properties(dir.resolve("src/main/resources/application.properties"));
+        Set<String> env = new TreeSet<>();
+        props.values().forEach(v -> {
+            Matcher m = ENV_REF.matcher(v);
+            while (m.find()) {
+                env.add(m.group(1));
+            }
+        });
+        Matcher pm = PORT.matcher(props.getOrDefault("quarkus.http.port", "8080"));
+        int port = pm.find() ? Integer.parseInt(pm.group(1) != null ? pm.group(1) : pm.group(2)) : 8080;
+        String appName = props.getOrDefault("quarkus.application.name", service);
+
+        Map<String, String> groups = new LinkedHashMap<>(); // incoming topic -> group id
+        Set<String> produced = new LinkedHashSet<>();
+        Set<String> dlq = new LinkedHashSet<>();
+        for (Map.Entry<String, String> e : props.entrySet()) {
+            Matcher m = CHANNEL.matcher(stripProfile(e.getKey()));
+            if (!m.matches()) {
+                continue;
+            }
+            String prefix = "mp.messaging." + m.group(1) + "." + m.group(2) + ".";
+            if ("topic".equals(m.group(3))) {
+                if ("incoming".equals(m.group(1))) {
+                    groups.put(e.getValue(), lookup(props, prefix + "group.id", appName));
+                } else {
+                    produced.add(e.getValue());
+                }
+            } else if ("dead-letter-queue.topic".equals(m.group(3))) {
+                dlq.add(e.getValue());
+            }
+        }
+        Set<String> paths = new TreeSet<>();
+        Set<String> counters = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(dir.resolve("src/main/java"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                String src = Files.readString(f);
+                Matcher c = CLASS_PATH.matcher(src);
+                if (c.find()) {
+                    // the class-level path comes first; method-level paths (if any) extend it
+                    String base = c.group(1);
+                    boolean methods = false;
+                    while (c.find()) {
+                        methods = true;
+                        String sub = c.group(1);
+                        paths.add(base.replaceAll("/$", "") + (sub.startsWith("/") ? sub : "/" + sub));
+                    }
+                    if (!methods) {
+                        paths.add(base);
+                    }
+                }
+                Matcher k = COUNTER.matcher(src);
+                while (k.find()) {
+                    counters.add(k.group(1));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new ServiceFacts(service, port, props, env, groups, produced, dlq, paths, counters);
+    }
+
+    /**
+     * Whether the service reads this environment variable: it is referenced as {@code ${NAME...}} in
+     * application.properties, or it is the MicroProfile Config environment form of a property key in
+     * that file (upper case, every non-alphanumeric character an underscore; profile prefixes dropped,
+     * since an unprofiled value applies to every profile).
+     */
+    boolean readsEnv(String env) {
+        if (envReferences.contains(env)) {
+            return true;
+        }
+        return properties.keySet().stream().map(k -> envForm(stripProfile(k))).anyMatch(env::equals);
+    }
+
+    static String envForm(String key) {
+        return key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
+    }
+
+    Set<String> consumedTopics() {
+        return consumerGroups.keySet();
+    }
+
+    Set<String> allTopics() {
+        Set<String> all = new LinkedHashSet<>(consumerGroups.keySet());
+        all.addAll(producedTopics);
+        all.addAll(deadLetterTopics);
+        return all;
+    }
+
+    boolean usesKafka() {
+        return !allTopics().isEmpty();
+    }
+
+    boolean hasDatabase() {
+        return properties.keySet().stream().anyMatch(k -> stripProfile(k).equals("quarkus.datasource.db-kind"));
+    }
+
+    int jdbcPoolSize() {
+        return Integer.parseInt(properties.getOrDefault("quarkus.datasource.jdbc.max-size", "20"));
+    }
+
+    /** The default of quarkus.shutdown.timeout when no environment variable overrides it. */
+    Duration shutdownTimeout(Map<String, String> env) {
+        String raw = properties.get("quarkus.shutdown.timeout");
+        if (raw == null) {
+            return Duration.ZERO;
+        }
+        Matcher m = Pattern.compile("\\$\\{([A-Z0-9_]+):([^}]*)}").matcher(raw);
+        String value = m.matches() ? env.getOrDefault(m.group(1), m.group(2)) : raw;
+        return duration(value);
+    }
+
+    /** Quarkus duration form: "20s", "1500ms", "2m", or an ISO-8601 "PT20S". */
+    static Duration duration(String v) {
+        v = v.trim();
+        if (v.startsWith("PT") || v.startsWith("P")) {
+            return Duration.parse(v);
+        }
+        if (v.endsWith("ms")) {
+            return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
+        }
+        long n = Long.parseLong(v.substring(0, v.length() - 1));
+        return switch (v.charAt(v.length() - 1)) {
+            case 's' -> Duration.ofSeconds(n);
+            case 'm' -> Duration.ofMinutes(n);
+            case 'h' -> Duration.ofHours(n);
+            default -> Duration.ofSeconds(Long.parseLong(v));
+        };
+    }
+
+    /** Prometheus names of the Micrometer counters the service registers (dots to underscores, _total). */
+    Set<String> prometheusCounters() {
+        Set<String> out = new TreeSet<>();
+        counters.forEach(c -> out.add(c.replace('.', '_') + "_total"));
+        return out;
+    }
+
+    List<String> webhookPaths() {
+        return httpPaths.stream().filter(p -> p.startsWith("/webhooks")).toList();
+    }
+
+    List<String> apiPaths() {
+        return httpPaths.stream().filter(p -> p.startsWith("/api")).toList();
+    }
+
+    private static String lookup(Map<String, String> props, String key, String fallback) {
+        String v = props.get(key);
+        return v == null ? fallback : v;
+    }
+
+    static String stripProfile(String key) {
+        return key.startsWith("%") && key.indexOf('.') > 0 ? key.substring(key.indexOf('.') + 1) : key;
+    }
+
+    private static Map<String, String> properties(Path file) {
+        Map<String, String> props = new LinkedHashMap<>();
+        try {
+            for (String line : Files.readAllLines(file)) {
+                String l = line.strip();
+                if (l.isEmpty() || l.startsWith("#") || l.startsWith("!")) {
+                    continue;
+                }
+                int eq = l.indexOf('=');
+                if (eq > 0) {
+                    props.put(l.substring(0, eq).strip(), l.substring(eq + 1).strip());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return props;
+    }
+}
