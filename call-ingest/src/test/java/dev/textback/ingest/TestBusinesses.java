@@ -28,21 +28,37 @@ public final class TestBusinesses {
     private TestBusinesses() {
     }
 
-    /** A random valid US number (555 exchange numbers are not valid; 201-555-01xx style are avoided). */
+    /** A random valid US number (New York 212, exchange 200-899). */
     public static String randomNumber() {
         return "+1212" + (2_000_000 + ThreadLocalRandom.current().nextInt(7_000_000));
     }
 
     public static BusinessProfile publish(String number) throws Exception {
-        BusinessProfile profile = new BusinessProfile("biz-" + UUID.randomUUID(), "Test Plumbing", "US",
-                "America/New_York", List.of(number), null, true,
+        return publish(profile("biz-" + UUID.randomUUID(), List.of(number), null, null, 1));
+    }
+
+    public static BusinessProfile profile(String id, List<String> numbers, String forwardTo, Integer ringTimeout,
+            long revision) {
+        return new BusinessProfile(id, "Test Plumbing", "US", "America/New_York", numbers, forwardTo, true,
                 List.of(new TextTemplate("A", "Sorry we missed you at {business}!", 1)), 24,
-                new BigDecimal("250.00"), new BigDecimal("99.00"), "USD", 30, 1, Instant.now(),
-                List.of(), null, List.of(), null, null);
-        TopicWriter.send(TestInfrastructure.kafkaBootstrapServers(), BusinessTopic.NAME, profile.businessId(),
-                UUID.randomUUID().toString(), BusinessTopic.BUSINESS_PROFILE, BusinessTopic.SOURCE,
-                MAPPER.writeValueAsString(profile));
-        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/api/routing/" + number).statusCode() == 200);
+                new BigDecimal("250.00"), new BigDecimal("99.00"), "USD", 30, revision, Instant.now(),
+                List.of(), null, List.of(), ringTimeout, null);
+    }
+
+    /** Publishes the profile and waits until its first number routes to it. */
+    public static BusinessProfile publish(BusinessProfile profile) throws Exception {
+        send(profile.businessId(), MAPPER.writeValueAsString(profile));
+        String number = profile.numbers().get(0);
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            var r = given().get("/api/routing/" + number);
+            return r.statusCode() == 200 && profile.businessId().equals(r.path("businessId"));
+        });
         return profile;
+    }
+
+    /** A null body is a tombstone: the business is deleted. */
+    public static void send(String businessId, String body) {
+        TopicWriter.send(TestInfrastructure.kafkaBootstrapServers(), BusinessTopic.NAME, businessId,
+                UUID.randomUUID().toString(), BusinessTopic.BUSINESS_PROFILE, BusinessTopic.SOURCE, body);
     }
 }

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,6 +21,7 @@ import dev.textback.calls.events.CallEnded;
 import dev.textback.calls.events.CallTopic;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 
 /**
@@ -32,7 +34,10 @@ public class CallPublisher {
     private final ObjectMapper mapper;
     private final Duration timeout;
 
-    CallPublisher(@Channel("calls") MutinyEmitter<String> calls, ObjectMapper mapper,
+    // A burst of webhooks waits in the emitter's buffer while the producer batches; past it the
+    // webhook gets 503 at once instead of queueing without bound.
+    CallPublisher(@Channel("calls") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 8192)
+            MutinyEmitter<String> calls, ObjectMapper mapper,
             @ConfigProperty(name = "textback.publish.timeout") Duration timeout) {
         this.calls = calls;
         this.mapper = mapper;
@@ -45,7 +50,12 @@ public class CallPublisher {
                 .getBytes(StandardCharsets.UTF_8)).toString();
     }
 
-    public String publish(CallEnded call) {
+    /**
+     * Completes with the event id once the broker acknowledged the write (acks=all), or fails with
+     * {@link PublishFailedException} when it did not within the timeout: never blocks a thread, so
+     * the webhook resources can run on the event loop.
+     */
+    public Uni<String> publish(CallEnded call) {
         String id = eventId(call);
         String json;
         try {
@@ -65,11 +75,18 @@ public class CallPublisher {
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                         .withKey(CallTopic.key(call.businessId(), call.caller()))
                         .build());
+        Uni<Void> sent;
         try {
-            calls.sendMessage(message).await().atMost(timeout);
-            return id;
+            sent = calls.sendMessage(message);
         } catch (RuntimeException e) {
-            throw new PublishFailedException("calls topic did not acknowledge " + id, e);
+            // the emitter refuses at once when its buffer is full or the channel is down
+            return Uni.createFrom().failure(new PublishFailedException("calls channel refused " + id, e));
         }
+        return sent
+                .ifNoItem().after(timeout).failWith(() -> new PublishFailedException(
+                        "calls topic did not acknowledge " + id + " within " + timeout, null))
+                .onFailure(e -> !(e instanceof PublishFailedException))
+                .transform(e -> new PublishFailedException("calls topic refused " + id, e))
+                .replaceWith(id);
     }
 }

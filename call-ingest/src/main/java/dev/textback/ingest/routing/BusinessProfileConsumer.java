@@ -19,18 +19,19 @@ public class BusinessProfileConsumer {
     private static final Logger LOG = Logger.getLogger(BusinessProfileConsumer.class);
 
     private final RoutingTable table;
+    private final RoutingCatchUp catchUp;
     private final ObjectMapper mapper;
 
-    BusinessProfileConsumer(RoutingTable table, ObjectMapper mapper) {
+    BusinessProfileConsumer(RoutingTable table, RoutingCatchUp catchUp, ObjectMapper mapper) {
         this.table = table;
+        this.catchUp = catchUp;
         this.mapper = mapper;
     }
 
     @Incoming("businesses")
     public CompletionStage<Void> onProfile(Message<String> message) {
-        String key = message.getMetadata(IncomingKafkaRecordMetadata.class)
-                .map(m -> String.valueOf(m.getKey()))
-                .orElse(null);
+        var metadata = message.getMetadata(IncomingKafkaRecordMetadata.class);
+        String key = metadata.map(m -> m.getKey() == null ? null : String.valueOf(m.getKey())).orElse(null);
         String body = message.getPayload();
         try {
             if (body == null) {
@@ -43,6 +44,7 @@ public class BusinessProfileConsumer {
         } catch (Exception e) {
             LOG.warnf("skipping unreadable business profile for key %s: %s", key, e.getMessage());
         }
+        metadata.ifPresent(m -> catchUp.applied(m.getPartition(), m.getOffset()));
         return message.ack();
     }
 }

@@ -32,7 +32,10 @@ public class RoutingTable {
         remove(profile.businessId());
         revisions.put(profile.businessId(), profile.revision());
         List<String> numbers = profile.numbers() == null ? List.of() : List.copyOf(profile.numbers());
-        BusinessRoute route = new BusinessRoute(profile.businessId(), profile.country(), profile.enabled());
+        int ring = profile.ringTimeoutSeconds() == null ? BusinessProfile.DEFAULT_RING_TIMEOUT_SECONDS
+                : profile.ringTimeoutSeconds();
+        BusinessRoute route = new BusinessRoute(profile.businessId(), profile.country(), profile.enabled(),
+                profile.forwardTo(), ring);
         numbers.forEach(n -> byNumber.put(n, route));
         numbersByBusiness.put(profile.businessId(), numbers);
     }
@@ -41,7 +44,8 @@ public class RoutingTable {
     public synchronized void remove(String businessId) {
         List<String> old = numbersByBusiness.remove(businessId);
         if (old != null) {
-            old.forEach(n -> byNumber.remove(n, byNumber.get(n)));
+            // only where the number still routes here: it may already have moved to another business
+            old.forEach(n -> byNumber.computeIfPresent(n, (k, r) -> r.businessId().equals(businessId) ? null : r));
         }
     }
 

@@ -2,102 +2,89 @@ package dev.textback.ingest.vonage;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import dev.textback.calls.events.CallEnded;
-import dev.textback.calls.events.CallOutcome;
-import dev.textback.ingest.phone.PhoneNumbers;
-import dev.textback.ingest.publish.CallPublisher;
+import dev.textback.ingest.call.CallRecorder;
+import dev.textback.ingest.call.IncomingCall;
+import dev.textback.ingest.call.Recorded;
+import dev.textback.ingest.classify.Classification;
 import dev.textback.ingest.routing.BusinessRoute;
-import dev.textback.ingest.routing.RoutingTable;
-import dev.textback.ingest.web.Problem;
-import io.micrometer.core.instrument.MeterRegistry;
+import dev.textback.ingest.signature.VonageSignature;
+import dev.textback.ingest.webhook.JsonBodies;
+import dev.textback.ingest.webhook.WebhookFields;
+import dev.textback.ingest.webhook.WebhookResponses;
+import io.smallrye.mutiny.Uni;
 
 /**
- * Vonage Voice event webhook. A final status becomes one CallEnded on the calls topic; the answer is
- * 200 only after the broker acknowledged it, 202 when there was nothing to record.
+ * Vonage Voice event webhook, as JSON POST or as GET query (the application's event method decides).
+ * A final status becomes one {@code CallEnded}; the answer is 200 only after the broker acknowledged
+ * it, 202 when there was nothing to record, 401 for a bad signature, 400 for a malformed event.
+ *
+ * <p>Events of the leg our answer webhook forwarded carry {@code leg=forward} and the caller's call
+ * in their query string; for a business that forwards through Textback that leg alone decides, and
+ * the inbound leg's own end (always "completed": our NCCO answered it) is ignored.
  */
 @Path("/webhooks/vonage/voice/event")
+@Produces(MediaType.APPLICATION_JSON)
 public class VonageVoiceEventResource {
-    private static final Logger LOG = Logger.getLogger(VonageVoiceEventResource.class);
+    private static final String PROVIDER = "vonage";
 
-    private final ObjectMapper mapper;
-    private final RoutingTable routing;
-    private final CallPublisher publisher;
-    private final MeterRegistry meters;
-    private final String defaultRegion;
+    private final JsonBodies json;
+    private final CallRecorder recorder;
+    private final VonageSignature signature;
 
-    VonageVoiceEventResource(ObjectMapper mapper, RoutingTable routing, CallPublisher publisher, MeterRegistry meters,
-            @ConfigProperty(name = "textback.phone.default-region") String defaultRegion) {
-        this.mapper = mapper;
-        this.routing = routing;
-        this.publisher = publisher;
-        this.meters = meters;
-        this.defaultRegion = defaultRegion;
+    VonageVoiceEventResource(JsonBodies json, CallRecorder recorder, VonageSignature signature) {
+        this.json = json;
+        this.recorder = recorder;
+        this.signature = signature;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
-    public Response onEvent(String body) {
-        VonageVoiceEvent event;
-        try {
-            JsonNode json = mapper.readTree(body == null ? "" : body);
-            event = VonageVoiceEvent.from(json);
-        } catch (JsonProcessingException e) {
-            return Problem.response(400, "malformed-json", "Malformed JSON", "The body is not valid JSON.");
-        } catch (IllegalArgumentException e) {
-            return Problem.response(400, "invalid-webhook", "Invalid Vonage event", e.getMessage(),
-                    List.of(e.getMessage()));
-        }
-        if (event.status() == null || event.callId() == null || event.to() == null) {
-            return Problem.response(400, "invalid-webhook", "Invalid Vonage event",
-                    "status, uuid and to are required", List.of("status", "uuid", "to"));
-        }
-        Optional<CallOutcome> outcome = VonageCallStatus.outcome(event.status(), event.durationSeconds());
-        if (outcome.isEmpty()) {
-            count("in-progress-or-unknown-status");
-            return accepted("not a final status");
-        }
-        Optional<BusinessRoute> route = PhoneNumbers.toE164(event.to(), defaultRegion).flatMap(routing::route);
-        if (route.isEmpty()) {
-            count("unknown-number");
-            LOG.infof("call to unrouted number %s ignored", PhoneNumbers.mask(event.to()));
-            return accepted("no business owns the called number");
-        }
-        BusinessRoute business = route.get();
-        String region = business.country() == null ? defaultRegion : business.country();
-        Optional<String> caller = PhoneNumbers.toE164(event.from(), region);
-        CallEnded call = new CallEnded(event.callId(), "vonage", business.businessId(), caller.orElse(null),
-                caller.isPresent(), PhoneNumbers.toE164(event.to(), region).orElseThrow(), outcome.get(),
-                event.status().trim().toLowerCase(java.util.Locale.ROOT), event.startTime(), event.endedAt(),
-                event.durationSeconds() == null ? 0 : event.durationSeconds());
-        String id = publisher.publish(call);
-        count("published");
-        LOG.debugf("call %s from %s to business %s: %s", id, PhoneNumbers.mask(call.caller()), call.businessId(),
-                call.outcome());
-        return Response.ok(Map.of("eventId", id, "outcome", call.outcome().name())).build();
+    public Uni<Response> onJson(byte[] body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @Context UriInfo uri) {
+        String replayKey = signature.verify(authorization, body);
+        VonageVoiceEvent event = VonageVoiceEvent.from(WebhookFields.of(json.read(body)));
+        return handle(event, uri.getQueryParameters(), replayKey);
     }
 
-    private Response accepted(String why) {
-        return Response.accepted(Map.of("ignored", why)).type(MediaType.APPLICATION_JSON).build();
+    @GET
+    public Uni<Response> onQuery(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @Context UriInfo uri) {
+        String replayKey = signature.verify(authorization, new byte[0]);
+        Map<String, List<String>> query = uri.getQueryParameters();
+        return handle(VonageVoiceEvent.from(WebhookFields.of(query)), query, replayKey);
     }
 
-    private void count(String result) {
-        meters.counter("textback.webhooks.calls", "provider", "vonage", "result", result).increment();
+    private Uni<Response> handle(VonageVoiceEvent event, Map<String, List<String>> query, String replayKey) {
+        ForwardedLeg leg = ForwardedLeg.from(query);
+        Classification c = VonageCallStatus.classify(event.status(), event.detail(), event.durationSeconds(), leg != null);
+        IncomingCall call;
+        if (leg != null) {
+            call = new IncomingCall(PROVIDER, leg.inboundUuid(), leg.caller(), leg.called(), c, event.startTime(),
+                    event.endedAt(), event.durationSeconds(), null);
+        } else {
+            if (c.isFinal() && recorder.route(event.to()).filter(BusinessRoute::forwards).isPresent()) {
+                return Uni.createFrom().item(done(recorder.ignored(PROVIDER, "decided-by-forwarded-leg"), replayKey));
+            }
+            call = new IncomingCall(PROVIDER, event.callId(), event.from(), event.to(), c, event.startTime(),
+                    event.endedAt(), event.durationSeconds(), null);
+        }
+        return recorder.record(call).map(r -> done(r, replayKey));
+    }
+
+    private Response done(Recorded recorded, String replayKey) {
+        signature.accepted(replayKey);
+        return WebhookResponses.of(recorded);
     }
 }

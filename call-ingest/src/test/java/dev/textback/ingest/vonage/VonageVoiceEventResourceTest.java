@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -18,15 +17,18 @@ import dev.textback.calls.events.CallTopic;
 import dev.textback.crm.events.BusinessProfile;
 import dev.textback.infra.CloudEventRecord;
 import dev.textback.infra.EventSchemas;
-import dev.textback.infra.TestInfrastructure;
-import dev.textback.infra.TopicReader;
+import dev.textback.ingest.CallsTopic;
+import dev.textback.ingest.Signing;
 import dev.textback.ingest.TestBusinesses;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
 
 @QuarkusTest
 class VonageVoiceEventResourceTest {
+    private static final String PATH = "/webhooks/vonage/voice/event";
 
-    private static String event(String uuid, String status, String from, String to, String duration) {
+    /** A real-looking Vonage event: string-typed numbers, null start_time, an extra headers object. */
+    static String event(String uuid, String status, String from, String to, String duration) {
         return """
                 {"headers":{},"from":"%s","to":"%s","uuid":"%s","conversation_uuid":"CON-%s",
                  "status":"%s","direction":"inbound","timestamp":"2026-11-20T15:04:05.000Z",
@@ -34,74 +36,114 @@ class VonageVoiceEventResourceTest {
                 """.formatted(from, to, uuid, uuid, status, duration);
     }
 
-    private static List<CloudEventRecord> callsFor(String businessId, int min) {
-        return TopicReader.await(TestInfrastructure.kafkaBootstrapServers(), CallTopic.NAME,
-                r -> businessId.equals(r.subject()), min, Duration.ofSeconds(min == 0 ? 2 : 20));
+    static RequestSpecification signed(String body) {
+        return given().contentType("application/json").header("Authorization", Signing.vonage(body)).body(body);
     }
 
     @Test
-    void unansweredCallBecomesOneMissedCallEndedEvenWhenRetried() throws Exception {
+    void unansweredCallBecomesOneMissedCallEndedWithTheSameIdWhenRetried() throws Exception {
         String number = TestBusinesses.randomNumber();
         BusinessProfile business = TestBusinesses.publish(number);
-        String uuid = UUID.randomUUID().toString();
-        String body = event(uuid, "unanswered", "14155550123", number.substring(1), "0");
+        String body = event(UUID.randomUUID().toString(), "unanswered", "14155550123", number.substring(1), "0");
 
-        given().contentType("application/json").body(body).post("/webhooks/vonage/voice/event")
-                .then().statusCode(200).body("outcome", equalTo("MISSED"));
-        given().contentType("application/json").body(body).post("/webhooks/vonage/voice/event")
-                .then().statusCode(200);
+        signed(body).post(PATH).then().statusCode(200).body("outcome", equalTo("MISSED"));
+        signed(body).post(PATH).then().statusCode(200); // a provider retry: newly signed, same body
 
-        List<CloudEventRecord> records = callsFor(business.businessId(), 2);
+        List<CloudEventRecord> records = CallsTopic.forBusiness(business.businessId(), 2);
         assertEquals(2, records.size(), "both deliveries are written");
         assertEquals(records.get(0).id(), records.get(1).id(), "a retried webhook keeps its event id");
         CloudEventRecord record = records.get(0);
         assertEquals(CallTopic.CALL_ENDED, record.type());
         assertEquals(business.businessId() + ":+14155550123", record.key());
         assertEquals(List.of(), EventSchemas.violations("schemas/call-ended.v1.json", record.body()));
-        JsonNode call = TestBusinesses.MAPPER.readTree(record.body());
+        JsonNode call = CallsTopic.body(record);
         assertEquals("MISSED", call.get("outcome").asText());
+        assertEquals("unanswered", call.get("reason").asText());
         assertEquals("+14155550123", call.get("caller").asText());
         assertTrue(call.get("callerReachable").asBoolean());
         assertEquals(number, call.get("called").asText());
+        assertEquals("vonage", call.get("provider").asText());
+    }
+
+    @Test
+    void getQueryEventsAreReadLikeJsonOnes() throws Exception {
+        String number = TestBusinesses.randomNumber();
+        BusinessProfile business = TestBusinesses.publish(number);
+        given().header("Authorization", Signing.vonage(""))
+                .queryParam("uuid", UUID.randomUUID().toString()).queryParam("status", "busy")
+                .queryParam("from", "14155550126").queryParam("to", number.substring(1))
+                .queryParam("timestamp", "2026-11-20T15:04:05.000Z").queryParam("duration", "0")
+                .get(PATH).then().statusCode(200).body("outcome", equalTo("MISSED"));
+        JsonNode call = CallsTopic.body(CallsTopic.forBusiness(business.businessId(), 1).get(0));
+        assertEquals("busy", call.get("reason").asText());
+        assertEquals("+14155550126", call.get("caller").asText());
     }
 
     @Test
     void completedCallIsAnsweredAndWithheldCallerIsUnreachable() throws Exception {
         String number = TestBusinesses.randomNumber();
         BusinessProfile business = TestBusinesses.publish(number);
-        given().contentType("application/json")
-                .body(event(UUID.randomUUID().toString(), "completed", "14155550124", number.substring(1), "42"))
-                .post("/webhooks/vonage/voice/event").then().statusCode(200).body("outcome", equalTo("ANSWERED"));
-        given().contentType("application/json")
-                .body(event(UUID.randomUUID().toString(), "busy", "Restricted", number.substring(1), "0"))
-                .post("/webhooks/vonage/voice/event").then().statusCode(200).body("outcome", equalTo("MISSED"));
-
-        List<CloudEventRecord> records = callsFor(business.businessId(), 2);
-        JsonNode withheld = TestBusinesses.MAPPER.readTree(records.get(1).body());
-        assertNull(withheld.get("caller").textValue());
-        assertEquals(false, withheld.get("callerReachable").asBoolean());
-        assertEquals(List.of(), EventSchemas.violations("schemas/call-ended.v1.json", records.get(1).body()));
+        signed(event(UUID.randomUUID().toString(), "completed", "14155550124", number.substring(1), "42"))
+                .post(PATH).then().statusCode(200).body("outcome", equalTo("ANSWERED"));
+        for (String withheld : List.of("Restricted", "anonymous", "UNKNOWN", "", "12")) {
+            signed(event(UUID.randomUUID().toString(), "busy", withheld, number.substring(1), "0"))
+                    .post(PATH).then().statusCode(200).body("outcome", equalTo("MISSED"));
+        }
+        List<CloudEventRecord> records = CallsTopic.forBusiness(business.businessId(), 6);
+        List<CloudEventRecord> missed = records.stream()
+                .filter(r -> CallsTopic.body(r).get("outcome").asText().equals("MISSED")).toList();
+        assertEquals(5, missed.size());
+        for (CloudEventRecord r : missed) {
+            JsonNode call = CallsTopic.body(r);
+            assertNull(call.get("caller").textValue());
+            assertEquals(false, call.get("callerReachable").asBoolean());
+            assertEquals(List.of(), EventSchemas.violations("schemas/call-ended.v1.json", r.body()));
+        }
     }
 
     @Test
-    void inProgressStatusesAndUnknownNumbersAreAcceptedAndNotPublished() throws Exception {
+    void inProgressUnknownStatusesAndUnknownNumbersAreAcceptedAndNotPublished() throws Exception {
         String number = TestBusinesses.randomNumber();
         BusinessProfile business = TestBusinesses.publish(number);
-        given().contentType("application/json")
-                .body(event(UUID.randomUUID().toString(), "ringing", "14155550125", number.substring(1), ""))
-                .post("/webhooks/vonage/voice/event").then().statusCode(202);
-        given().contentType("application/json")
-                .body(event(UUID.randomUUID().toString(), "unanswered", "14155550125", "12125550000", "0"))
-                .post("/webhooks/vonage/voice/event").then().statusCode(202);
-        assertEquals(0, callsFor(business.businessId(), 0).size());
+        signed(event(UUID.randomUUID().toString(), "ringing", "14155550125", number.substring(1), ""))
+                .post(PATH).then().statusCode(202).body("ignored", equalTo("not-final"));
+        signed(event(UUID.randomUUID().toString(), "teleported", "14155550125", number.substring(1), ""))
+                .post(PATH).then().statusCode(202).body("ignored", equalTo("unknown-status"));
+        signed(event(UUID.randomUUID().toString(), "unanswered", "14155550125", "12125550000", "0"))
+                .post(PATH).then().statusCode(202).body("ignored", equalTo("unrouted-number"));
+        assertEquals(0, CallsTopic.forBusiness(business.businessId(), 0).size());
+    }
+
+    @Test
+    void unsignedForgedOrReplayedEventsGet401AndPublishNothing() throws Exception {
+        String number = TestBusinesses.randomNumber();
+        BusinessProfile business = TestBusinesses.publish(number);
+        String body = event(UUID.randomUUID().toString(), "busy", "14155550127", number.substring(1), "0");
+        given().contentType("application/json").body(body).post(PATH).then().statusCode(401)
+                .contentType("application/problem+json").body("status", equalTo(401));
+        given().contentType("application/json").header("Authorization",
+                Signing.vonage("wrong-secret", body, java.time.Instant.now().getEpochSecond(), "x")).body(body)
+                .post(PATH).then().statusCode(401);
+        String otherBody = event(UUID.randomUUID().toString(), "busy", "14155550128", number.substring(1), "0");
+        given().contentType("application/json").header("Authorization", Signing.vonage(otherBody)).body(body)
+                .post(PATH).then().statusCode(401).body("detail", equalTo("payload_hash does not match the body."));
+        assertEquals(0, CallsTopic.forBusiness(business.businessId(), 0).size());
+
+        String token = Signing.vonage(body);
+        given().contentType("application/json").header("Authorization", token).body(body).post(PATH)
+                .then().statusCode(200);
+        given().contentType("application/json").header("Authorization", token).body(body).post(PATH)
+                .then().statusCode(401).body("detail", equalTo("This token was already used."));
+        assertEquals(1, CallsTopic.forBusiness(business.businessId(), 1).size());
     }
 
     @Test
     void malformedBodiesGetProblemsAndPublishNothing() {
         for (String bad : List.of("{not json", "[]", "{\"status\":\"busy\"}", "{\"status\":{\"a\":1},\"uuid\":\"x\",\"to\":\"1\"}",
-                "{\"status\":\"busy\",\"uuid\":\"x\",\"to\":\"12125550100\",\"duration\":\"-5\"}")) {
-            given().contentType("application/json").body(bad).post("/webhooks/vonage/voice/event")
-                    .then().statusCode(400).contentType("application/problem+json").body("status", equalTo(400));
+                "{\"status\":\"busy\",\"uuid\":\"x\",\"to\":\"12125550100\",\"duration\":\"-5\"}",
+                "{\"status\":\"busy\",\"uuid\":\"x'; drop table calls;--\",\"to\":\"12125550100\"}")) {
+            signed(bad).post(PATH).then().statusCode(400).contentType("application/problem+json")
+                    .body("status", equalTo(400));
         }
     }
 }

@@ -1,0 +1,84 @@
+package dev.textback.ingest.call;
+
+import dev.textback.calls.events.CallEnded;
+import dev.textback.ingest.phone.PhoneNumbers;
+import dev.textback.ingest.publish.CallPublisher;
+import dev.textback.ingest.routing.BusinessRoute;
+import dev.textback.ingest.routing.RoutingTable;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The one path from a classified webhook to a {@code CallEnded} on the calls topic: route by the
+ * called number, normalize the caller in the business's country, publish, and only then answer.
+ */
+@ApplicationScoped
+public class CallRecorder {
+    private static final Logger LOG = Logger.getLogger(CallRecorder.class);
+
+    private final RoutingTable routing;
+    private final CallPublisher publisher;
+    private final CallMetrics metrics;
+    private final String defaultRegion;
+
+    CallRecorder(RoutingTable routing, CallPublisher publisher, CallMetrics metrics,
+            @ConfigProperty(name = "textback.phone.default-region") String defaultRegion) {
+        this.routing = routing;
+        this.publisher = publisher;
+        this.metrics = metrics;
+        this.defaultRegion = defaultRegion;
+    }
+
+    /** The business that owns a number as a provider sent it (E.164 with or without '+', national). */
+    public Optional<BusinessRoute> route(String rawCalled) {
+        return PhoneNumbers.toE164(rawCalled, defaultRegion).flatMap(routing::route);
+    }
+
+    public Uni<Recorded> record(IncomingCall in) {
+        if (!in.classification().isFinal()) {
+            String reason = switch (in.classification().kind()) {
+                case UNKNOWN -> "unknown-status";
+                default -> "not-final";
+            };
+            return ignored(in, reason);
+        }
+        Optional<String> called = PhoneNumbers.toE164(in.rawCalled(), defaultRegion);
+        Optional<BusinessRoute> route = called.flatMap(routing::route);
+        if (route.isEmpty()) {
+            LOG.infof("%s call to unrouted number %s ignored", in.provider(), PhoneNumbers.mask(in.rawCalled()));
+            return ignored(in, "unrouted-number");
+        }
+        BusinessRoute business = route.get();
+        if (in.expectedBusiness() != null && !in.expectedBusiness().equals(business.businessId())) {
+            return ignored(in, "number-of-another-business");
+        }
+        String region = business.country() == null ? defaultRegion : business.country();
+        Optional<String> caller = PhoneNumbers.toE164(in.rawCaller(), region);
+        int duration = in.durationSeconds() == null ? 0 : in.durationSeconds();
+        Instant endedAt = in.endedAt() == null ? Instant.now() : in.endedAt();
+        CallEnded call = new CallEnded(in.callId(), in.provider(), business.businessId(), caller.orElse(null),
+                caller.isPresent(), called.get(), in.classification().outcome(), in.classification().reason(),
+                in.startedAt(), endedAt, duration);
+        return publisher.publish(call).map(id -> {
+            metrics.recorded(in.provider(), call.outcome().name());
+            LOG.debugf("%s call %s from %s to business %s: %s", in.provider(), id, PhoneNumbers.mask(call.caller()),
+                    call.businessId(), call.outcome());
+            return Recorded.published(id, call.outcome());
+        });
+    }
+
+    private Uni<Recorded> ignored(IncomingCall in, String reason) {
+        return Uni.createFrom().item(ignored(in.provider(), reason));
+    }
+
+    /** A webhook that was fine but records nothing, counted by reason. */
+    public Recorded ignored(String provider, String reason) {
+        metrics.ignored(provider, reason);
+        return Recorded.ignored(reason);
+    }
+}
