@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -19,14 +20,17 @@ import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import dev.textback.access.Roles;
 import dev.textback.crm.booking.WebhookSecrets;
 import dev.textback.crm.business.BusinessService;
 import dev.textback.crm.web.ProblemException;
 
 /**
- * Per-business connector settings. The HubSpot token is write-only (never shown again); the
- * outbound webhook's signing secret is generated here and shown, because the receiver needs it.
+ * Per-business connector settings, admin-only (they hold credentials). The HubSpot token is
+ * write-only (never shown again); the outbound webhook's signing secret is generated here and shown,
+ * because the receiver needs it.
  */
+@RolesAllowed(Roles.ADMIN)
 @Path("/api/businesses/{businessId}/connectors")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -88,7 +92,8 @@ public class ConnectorResource {
             if (enabled && token == null) {
                 throw ProblemException.invalid("accessToken", "is required to enable HubSpot (a private app token)");
             }
-            String url = request.url() == null || request.url().isBlank() ? null : request.url().trim();
+            // Absent keeps the current override, "" removes it (back to the deployment's base URL).
+            String url = request.url() == null ? c.url : request.url().isBlank() ? null : request.url().trim();
             if (url != null && !isHttpUrl(url)) {
                 throw ProblemException.invalid("url", "must be an absolute http or https URL (a HubSpot API base)");
             }

@@ -75,7 +75,7 @@ public class HubSpotConnector implements CrmConnector {
             }
             case CrmUpdate.INTERACTION -> call("POST", "/crm/v3/objects/notes", Map.of(
                     "properties", Map.of("hs_timestamp", u.at().toString(),
-                            "hs_note_body", "Textback: " + u.interaction() + (u.detail() == null ? "" : " - " + u.detail())),
+                            "hs_note_body", noteBody(u)),
                     "associations", associate(contact.id(), NOTE_TO_CONTACT)), settings);
             case CrmUpdate.CONVERSION -> deal(u.conversion(), contact.id(), settings);
             default -> throw new DeliveryFailure("unknown update kind " + u.kind(), true);
@@ -138,6 +138,10 @@ public class HubSpotConnector implements CrmConnector {
         refs.save(NAME, c.businessId(), revisionKey, Integer.toString(c.revision()));
     }
 
+    private static String noteBody(CrmUpdate u) {
+        return "Textback: " + u.interaction() + (u.detail() == null ? "" : " - " + u.detail());
+    }
+
     private static List<Object> associate(String contactId, int typeId) {
         return List.of(Map.of("to", Map.of("id", contactId),
                 "types", List.of(Map.of("associationCategory", "HUBSPOT_DEFINED", "associationTypeId", typeId))));
@@ -158,7 +162,8 @@ public class HubSpotConnector implements CrmConnector {
             throw DeliveryFailure.ofStatus("HubSpot " + method + " " + path, reply.status(), reply.body());
         }
         try {
-            return reply.body() == null || reply.body().isBlank() ? json.createObjectNode() : json.readTree(reply.body());
+            String text = reply.body();
+            return text == null || text.isBlank() ? json.createObjectNode() : json.readTree(text);
         } catch (JsonProcessingException e) {
             throw new DeliveryFailure("HubSpot answered with invalid JSON", false);
         }

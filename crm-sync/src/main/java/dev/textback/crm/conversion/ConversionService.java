@@ -129,8 +129,9 @@ public class ConversionService {
         } catch (ConstraintViolationException e) {
             throw new ConcurrentDuplicate();
         }
-        contacts.record(businessId, phone, contactId, occurredAt, "conversion", c.id, c.type + " " + Money.normalize(c.value).toPlainString()
-                + " " + c.currency + (c.estimated ? " (estimated)" : ""));
+        contacts.record(businessId, phone, contactId, occurredAt, "conversion", c.id,
+                c.type + " " + Money.normalize(c.value).toPlainString() + " " + c.currency
+                        + (c.estimated ? " (estimated)" : ""));
         publish(c);
         meters.counter("textback.crm.conversions", "recovered", Boolean.toString(c.recovered), "estimated",
                 Boolean.toString(c.estimated)).increment();
