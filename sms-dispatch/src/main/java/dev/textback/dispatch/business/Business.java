@@ -24,6 +24,16 @@ public class Business {
     /** JSON array of templates in the order the profile lists them (order matters for variant choice). */
     @Column(name = "templates")
     public String templatesJson;
+    /** The business's narrowing of the legal texting window ("HH:mm", recipient's local time); null = none. */
+    @Column(name = "texting_window_start")
+    public String textingWindowStart;
+    @Column(name = "texting_window_end")
+    public String textingWindowEnd;
+    /** JSON array of follow-up steps, in step order. */
+    @Column(name = "follow_ups")
+    public String followUpsJson;
+    @Column(name = "booking_link")
+    public String bookingLink;
     public long revision;
     @Column(name = "updated_at")
     public Instant updatedAt;

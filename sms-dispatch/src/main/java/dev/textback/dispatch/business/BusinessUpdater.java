@@ -45,6 +45,11 @@ public class BusinessUpdater {
         b.deleted = false;
         b.dedupeWindowHours = Math.max(0, profile.dedupeWindowHours());
         b.templatesJson = templates.toJson(profile.templates());
+        // added after the first release: older snapshots carry none of these (null)
+        b.textingWindowStart = profile.textingWindow() == null ? null : profile.textingWindow().start();
+        b.textingWindowEnd = profile.textingWindow() == null ? null : profile.textingWindow().end();
+        b.followUpsJson = templates.followUpsToJson(profile.followUps());
+        b.bookingLink = profile.bookingLink() == null || profile.bookingLink().isBlank() ? null : profile.bookingLink();
         b.revision = profile.revision();
         b.updatedAt = profile.updatedAt() == null ? Instant.now() : profile.updatedAt();
         if (created) {

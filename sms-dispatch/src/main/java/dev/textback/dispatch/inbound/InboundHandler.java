@@ -10,6 +10,8 @@ import dev.textback.dispatch.lead.LeadRepository;
 import dev.textback.dispatch.optout.KeywordClassifier;
 import dev.textback.dispatch.optout.KeywordClassifier.Classification;
 import dev.textback.dispatch.optout.OptOutRepository;
+import dev.textback.dispatch.optout.ServiceTexts;
+import dev.textback.dispatch.sequence.FollowUpScheduler;
 import dev.textback.dispatch.sending.OutboundText;
 import dev.textback.dispatch.sending.OutboundTextRepository;
 import dev.textback.dispatch.sending.TextCancellation;
@@ -29,10 +31,13 @@ public class InboundHandler {
         REPLY,
         OPT_OUT,
         OPT_IN,
+        HELP,
         /** An opt-out/opt-in keyword that changed nothing (already in that state). */
         NO_CHANGE,
         DUPLICATE,
-        UNKNOWN_BUSINESS
+        UNKNOWN_BUSINESS,
+        /** One part of a concatenated SMS; handled once all parts arrived. */
+        PART_STORED
     }
 
     @Inject
@@ -49,6 +54,10 @@ public class InboundHandler {
     TextEvents events;
     @Inject
     TextCancellation cancellation;
+    @Inject
+    ServiceTexts serviceTexts;
+    @Inject
+    FollowUpScheduler followUps;
 
     @Transactional
     public Outcome handle(InboundSms sms) {
@@ -74,9 +83,11 @@ public class InboundHandler {
                     cancellation.cancel(t, SuppressionReason.OPTED_OUT, now); // stops follow-ups too
                 }
                 if (!optOuts.set(business.id, sms.from(), true, c.keyword(), now)) {
-                    return Outcome.NO_CHANGE;
+                    return Outcome.NO_CHANGE; // one confirmation: a second STOP changes nothing and gets none
                 }
                 events.optOutChanged(sms.messageId(), business.id, sms.from(), true, c.keyword(), stored.leadId, now);
+                serviceTexts.queue(business, sms.to(), sms.from(), sms.messageId(), ServiceTexts.OPT_OUT_CONFIRMATION,
+                        now);
                 return Outcome.OPT_OUT;
             }
             case OPT_IN -> {
@@ -85,6 +96,8 @@ public class InboundHandler {
                     optOuts.set(business.id, sms.from(), false, c.keyword(), now);
                     events.optOutChanged(sms.messageId(), business.id, sms.from(), false, c.keyword(), stored.leadId,
                             now);
+                    serviceTexts.queue(business, sms.to(), sms.from(), sms.messageId(),
+                            ServiceTexts.OPT_IN_CONFIRMATION, now);
                     return Outcome.OPT_IN;
                 }
                 if (!"YES".equals(c.keyword())) {
@@ -93,6 +106,11 @@ public class InboundHandler {
                 }
                 // a bare "yes" from someone who is not opted out answers our text
             }
+            case HELP -> {
+                stored.kind = "HELP";
+                serviceTexts.queue(business, sms.to(), sms.from(), sms.messageId(), ServiceTexts.HELP_ANSWER, now);
+                return Outcome.HELP;
+            }
             default -> {
             }
         }
@@ -100,6 +118,9 @@ public class InboundHandler {
         int afterStep = lead == null ? -1 : texts.highestSentStep(lead.id);
         if (lead != null && lead.repliedAt == null) {
             lead.repliedAt = receivedAt;
+        }
+        if (lead != null) {
+            followUps.stop(lead, FollowUpScheduler.REPLIED, now); // a reply ends the sequence
         }
         events.replyReceived(sms.messageId(), stored.leadId, business.id, sms.from(), sms.text(), afterStep,
                 receivedAt);

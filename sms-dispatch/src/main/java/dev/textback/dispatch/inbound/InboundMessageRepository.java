@@ -20,4 +20,14 @@ public class InboundMessageRepository implements PanacheRepositoryBase<InboundMe
                 .setParameter("at", receivedAt)
                 .executeUpdate() == 1;
     }
+
+    /** When this caller last replied to this business, or null. */
+    public java.time.Instant lastReplyAt(String businessId, String phone) {
+        return getEntityManager()
+                .createQuery("select max(m.receivedAt) from InboundMessage m where m.businessId = :b and m.phone = :p "
+                        + "and m.kind = 'REPLY'", java.time.Instant.class)
+                .setParameter("b", businessId)
+                .setParameter("p", phone)
+                .getSingleResult();
+    }
 }

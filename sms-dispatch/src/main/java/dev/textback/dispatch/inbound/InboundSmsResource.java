@@ -3,6 +3,7 @@ package dev.textback.dispatch.inbound;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.textback.dispatch.phone.PhoneNumbers;
+import dev.textback.dispatch.webhook.WebhookAuth;
 import dev.textback.dispatch.webhook.WebhookFields;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Inject;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 
 /** Vonage SMS API inbound messages, as GET query, form POST or JSON POST. */
+@jakarta.inject.Singleton
 @Path("/webhooks/vonage/sms/inbound")
 public class InboundSmsResource {
     private static final Logger LOG = Logger.getLogger(InboundSmsResource.class);
@@ -28,6 +30,10 @@ public class InboundSmsResource {
     ObjectMapper mapper;
     @Inject
     MeterRegistry meters;
+    @Inject
+    WebhookAuth auth;
+    @Inject
+    InboundParts parts;
 
     @GET
     public Response get(@Context UriInfo uri) {
@@ -47,8 +53,21 @@ public class InboundSmsResource {
     }
 
     private Response handle(WebhookFields fields) {
+        auth.checkSms(fields.all());
         InboundSms sms = InboundSms.parse(fields);
-        InboundHandler.Outcome outcome = handler.handle(sms);
+        if ("true".equalsIgnoreCase(fields.optional("concat"))) {
+            InboundPart part = InboundPart.parse(sms, fields);
+            return count(sms, parts.receive(part));
+        }
+        return apply(sms);
+    }
+
+    /** Shared with the Messages API inbound webhook. */
+    public Response apply(InboundSms sms) {
+        return count(sms, handler.handle(sms));
+    }
+
+    private Response count(InboundSms sms, InboundHandler.Outcome outcome) {
         meters.counter("textback.inbound.messages", "outcome", outcome.name().toLowerCase()).increment();
         if (outcome == InboundHandler.Outcome.UNKNOWN_BUSINESS) {
             LOG.infof("inbound SMS %s to %s: no business has that number", sms.messageId(), sms.to());

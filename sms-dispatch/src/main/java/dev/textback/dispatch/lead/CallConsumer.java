@@ -73,6 +73,9 @@ public class CallConsumer {
             meters.counter("textback.texts.suppressed", "reason", decision.reason().name()).increment();
         } else if (decision.kind() == CallDecision.Kind.TEXTED) {
             meters.counter("textback.texts.queued").increment();
+            if (decision.deferredUntil() != null) {
+                meters.counter("textback.texts.deferred", "reason", "QUIET_HOURS").increment();
+            }
         }
     }
 

@@ -1,9 +1,15 @@
 package dev.textback.dispatch.lead;
 
+import java.time.Instant;
+
 import dev.textback.texts.events.SuppressionReason;
 
-/** What handling one CallEnded event decided. */
-public record CallDecision(Kind kind, SuppressionReason reason, String leadId) {
+/**
+ * What handling one CallEnded event decided.
+ *
+ * @param deferredUntil for TEXTED: when quiet hours let the first text go out, null when at once
+ */
+public record CallDecision(Kind kind, SuppressionReason reason, String leadId, Instant deferredUntil) {
     public enum Kind {
         /** A new lead with a pending first text. */
         TEXTED,
@@ -15,19 +21,19 @@ public record CallDecision(Kind kind, SuppressionReason reason, String leadId) {
         DUPLICATE
     }
 
-    public static CallDecision texted(String leadId) {
-        return new CallDecision(Kind.TEXTED, null, leadId);
+    public static CallDecision texted(String leadId, Instant deferredUntil) {
+        return new CallDecision(Kind.TEXTED, null, leadId, deferredUntil);
     }
 
     public static CallDecision suppressed(SuppressionReason reason, String leadId) {
-        return new CallDecision(Kind.SUPPRESSED, reason, leadId);
+        return new CallDecision(Kind.SUPPRESSED, reason, leadId, null);
     }
 
     public static CallDecision ignored() {
-        return new CallDecision(Kind.IGNORED, null, null);
+        return new CallDecision(Kind.IGNORED, null, null, null);
     }
 
     public static CallDecision duplicate() {
-        return new CallDecision(Kind.DUPLICATE, null, null);
+        return new CallDecision(Kind.DUPLICATE, null, null, null);
     }
 }

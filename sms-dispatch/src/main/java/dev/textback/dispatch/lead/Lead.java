@@ -28,6 +28,9 @@ public class Lead {
     public int missedCalls;
     @Column(name = "replied_at")
     public Instant repliedAt;
+    /** When the caller converted (ConversionRecorded); ends the follow-up sequence. */
+    @Column(name = "converted_at")
+    public Instant convertedAt;
     @Column(name = "created_at")
     public Instant createdAt;
 }

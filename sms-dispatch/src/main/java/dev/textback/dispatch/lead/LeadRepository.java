@@ -21,6 +21,10 @@ public class LeadRepository implements PanacheRepositoryBase<Lead, String> {
         return find("businessId = ?1 and phone = ?2 order by missedAt desc", businessId, phone).firstResultOptional();
     }
 
+    public Optional<Lead> byCall(String callId) {
+        return find("callId", callId).firstResultOptional();
+    }
+
     public List<Lead> allOf(String businessId, String phone) {
         return list("businessId = ?1 and phone = ?2 order by missedAt desc", businessId, phone);
     }

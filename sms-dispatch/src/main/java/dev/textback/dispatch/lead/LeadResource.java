@@ -36,7 +36,8 @@ public class LeadResource {
 
     public record TextView(String textId, int step, String state, String variant, String body, int segments,
             int attempts, String providerMessageId, BigDecimal price, String currency, String errorCode,
-            String deliveryStatus, Instant acceptedAt) {
+            String deliveryStatus, Instant acceptedAt, BigDecimal estimatedCost, Instant nextAttemptAt,
+            Instant deferredUntil) {
     }
 
     @Inject
@@ -70,6 +71,7 @@ public class LeadResource {
 
     private static TextView view(OutboundText t) {
         return new TextView(t.id.toString(), t.step, t.state.name(), t.variant, t.body, t.segments, t.attempts,
-                t.providerMessageId, t.price, t.currency, t.errorCode, t.deliveryStatus, t.acceptedAt);
+                t.providerMessageId, t.price, t.currency, t.errorCode, t.deliveryStatus, t.acceptedAt, t.estimatedCost,
+                t.nextAttemptAt, t.deferredUntil);
     }
 }

@@ -12,24 +12,25 @@ import dev.textback.crm.events.TextTemplate;
 import dev.textback.dispatch.business.Business;
 import dev.textback.dispatch.business.BusinessRepository;
 import dev.textback.dispatch.business.Templates;
-import dev.textback.dispatch.compose.MessageComposer;
-import dev.textback.dispatch.compose.SegmentCounter;
 import dev.textback.dispatch.compose.VariantChooser;
 import dev.textback.dispatch.events.TextEvents;
+import dev.textback.dispatch.inbound.InboundMessageRepository;
 import dev.textback.dispatch.optout.OptOutRepository;
 import dev.textback.dispatch.outbox.ProcessedEvents;
 import dev.textback.dispatch.phone.PhoneNumbers;
 import dev.textback.dispatch.sending.OutboundText;
 import dev.textback.dispatch.sending.OutboundTextRepository;
-import dev.textback.dispatch.sending.TextState;
+import dev.textback.dispatch.sending.TextQueued;
+import dev.textback.dispatch.sequence.TextPlanner;
 import dev.textback.texts.events.SuppressionReason;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 /**
  * Decides what a missed call leads to: a suppression (with its reason) or a new lead with a
- * pending first text. The processed-event mark, the decision, the lead, the text row and the
+ * pending first text (deferred to the recipient's next allowed time in quiet hours). The processed-event mark, the decision, the lead, the text row and the
  * outbox event commit together or not at all.
  */
 @ApplicationScoped
@@ -50,6 +51,14 @@ public class MissedCallHandler {
     OutboundTextRepository texts;
     @Inject
     TextEvents events;
+    @Inject
+    InboundMessageRepository inbound;
+    @Inject
+    DecisionSettings settings;
+    @Inject
+    TextPlanner planner;
+    @Inject
+    Event<TextQueued> queued;
 
     /** The lead a missed call opens: deterministic, so a replayed call opens the same lead. */
     public static String leadIdFor(String callId) {
@@ -98,21 +107,42 @@ public class MissedCallHandler {
         Optional<Lead> joinable = business.dedupeWindowHours <= 0 ? Optional.empty()
                 : leads.findOpenedBetween(business.id, phone, windowStart, call.endedAt());
         if (joinable.isPresent()) {
-            Lead lead = joinable.get();
-            lead.missedCalls++;
-            if (call.endedAt().isAfter(lead.lastMissedAt)) {
-                lead.lastMissedAt = call.endedAt();
-            }
-            return suppress(call, phone, lead.id, SuppressionReason.DEDUPE_WINDOW, now);
+            return suppress(call, phone, join(joinable.get(), call), SuppressionReason.DEDUPE_WINDOW, now);
+        }
+        Instant lastReply = inbound.lastReplyAt(business.id, phone);
+        if (lastReply != null && !lastReply.isBefore(call.endedAt().minus(settings.activeConversation()))) {
+            // the business is already talking with this caller: an automatic "sorry we missed you" would jar
+            Lead latest = leads.latest(business.id, phone).orElse(null);
+            return suppress(call, phone, latest == null ? null : join(latest, call),
+                    SuppressionReason.ACTIVE_CONVERSATION, now);
+        }
+        if (call.endedAt().isBefore(now.minus(settings.maxCallAge()))) {
+            return suppress(call, phone, null, SuppressionReason.STALE_CALL, now);
+        }
+        if (PhoneNumbers.isCertainlyLandline(phone)) {
+            return suppress(call, phone, null, SuppressionReason.LANDLINE, now);
         }
 
         Lead lead = openLead(business, phone, call, now);
         if (optOuts.isOptedOut(business.id, phone)) {
             return suppress(call, phone, lead.id, SuppressionReason.OPTED_OUT, now);
         }
-        texts.persist(firstText(business, numbers.get(0), lead, now));
+        TextTemplate template = VariantChooser.choose(business.id, lead.phone, templates.of(business));
+        OutboundText first = planner.plan(business, numbers.get(0), lead, 0, template.body(), template.variant(), now,
+                now);
+        texts.persist(first);
         record(call, phone, lead.id, MissedCall.TEXTED, now);
-        return CallDecision.texted(lead.id);
+        queued.fire(new TextQueued(first.id, first.nextAttemptAt));
+        return CallDecision.texted(lead.id, first.deferredUntil);
+    }
+
+    /** A repeat call joins an existing lead; returns its id. */
+    private static String join(Lead lead, CallEnded call) {
+        lead.missedCalls++;
+        if (call.endedAt().isAfter(lead.lastMissedAt)) {
+            lead.lastMissedAt = call.endedAt();
+        }
+        return lead.id;
     }
 
     private Lead openLead(Business business, String phone, CallEnded call, Instant now) {
@@ -127,28 +157,6 @@ public class MissedCallHandler {
         lead.createdAt = now;
         leads.persist(lead);
         return lead;
-    }
-
-    private OutboundText firstText(Business business, String sender, Lead lead, Instant now) {
-        TextTemplate template = VariantChooser.choose(business.id, lead.phone, templates.of(business));
-        String body = MessageComposer.compose(template.body(), business.name);
-        SegmentCounter.Segments segments = SegmentCounter.count(body);
-        OutboundText t = new OutboundText();
-        t.id = textIdFor(lead.id, 0);
-        t.leadId = lead.id;
-        t.businessId = business.id;
-        t.step = 0;
-        t.recipient = lead.phone;
-        t.sender = sender;
-        t.variant = template.variant();
-        t.body = body;
-        t.segments = segments.count();
-        t.unicode = segments.unicode();
-        t.state = TextState.PENDING;
-        t.nextAttemptAt = now;
-        t.createdAt = now;
-        t.updatedAt = now;
-        return t;
     }
 
     private CallDecision suppress(CallEnded call, String phone, String leadId, SuppressionReason reason, Instant now) {

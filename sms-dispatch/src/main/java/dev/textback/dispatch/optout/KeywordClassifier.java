@@ -14,6 +14,8 @@ public final class KeywordClassifier {
     public enum Kind {
         OPT_OUT,
         OPT_IN,
+        /** HELP or INFO as the whole message: answered with the business's name and how to opt out. */
+        HELP,
         MESSAGE
     }
 
@@ -25,6 +27,7 @@ public final class KeywordClassifier {
     static final Set<String> OPT_OUT_KEYWORDS = Set.of("STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT",
             "REVOKE", "OPTOUT");
     static final Set<String> OPT_IN_KEYWORDS = Set.of("START", "UNSTOP", "YES");
+    static final Set<String> HELP_KEYWORDS = Set.of("HELP", "INFO");
     /** Matched on lower-cased words (apostrophes dropped, other punctuation as spaces). */
     static final List<String> OPT_OUT_PHRASES = List.of("stop texting", "stop messaging", "stop sending",
             "stop contacting", "do not text", "dont text", "do not message", "dont message", "do not contact",
@@ -57,6 +60,9 @@ public final class KeywordClassifier {
         }
         if (OPT_IN_KEYWORDS.contains(whole)) {
             return new Classification(Kind.OPT_IN, whole);
+        }
+        if (HELP_KEYWORDS.contains(whole)) {
+            return new Classification(Kind.HELP, whole);
         }
         return Classification.MESSAGE;
     }

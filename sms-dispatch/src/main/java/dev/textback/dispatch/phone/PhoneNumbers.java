@@ -45,6 +45,22 @@ public final class PhoneNumbers {
         }
     }
 
+    /**
+     * True only when libphonenumber is certain the number is a landline (type FIXED_LINE). North
+     * American numbers are FIXED_LINE_OR_MOBILE (the numbering plan does not tell), so they are never
+     * suppressed as landlines; neither are numbers it cannot classify.
+     */
+    public static boolean isCertainlyLandline(String e164) {
+        if (e164 == null) {
+            return false;
+        }
+        try {
+            return UTIL.getNumberType(UTIL.parse(e164, "ZZ")) == PhoneNumberUtil.PhoneNumberType.FIXED_LINE;
+        } catch (NumberParseException e) {
+            return false;
+        }
+    }
+
     /** The number as Vonage wants it: digits only, no '+'. */
     public static String withoutPlus(String e164) {
         return e164 != null && e164.startsWith("+") ? e164.substring(1) : e164;

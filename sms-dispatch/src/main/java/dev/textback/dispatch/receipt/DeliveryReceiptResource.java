@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.textback.dispatch.phone.PhoneNumbers;
 import dev.textback.dispatch.web.Problem;
+import dev.textback.dispatch.webhook.WebhookAuth;
 import dev.textback.dispatch.webhook.WebhookFields;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Inject;
@@ -23,6 +24,7 @@ import jakarta.ws.rs.core.UriInfo;
  * Vonage SMS API delivery receipts, as GET query, form POST or JSON POST (whichever the account is
  * set to). Answered 200 once applied (or deliberately ignored), so Vonage stops retrying.
  */
+@jakarta.inject.Singleton
 @Path("/webhooks/vonage/sms/receipt")
 public class DeliveryReceiptResource {
     private static final Logger LOG = Logger.getLogger(DeliveryReceiptResource.class);
@@ -33,6 +35,8 @@ public class DeliveryReceiptResource {
     ObjectMapper mapper;
     @Inject
     MeterRegistry meters;
+    @Inject
+    WebhookAuth auth;
 
     @GET
     public Response get(@Context UriInfo uri) {
@@ -52,7 +56,12 @@ public class DeliveryReceiptResource {
     }
 
     private Response handle(WebhookFields fields) {
-        DeliveryReceipt receipt = DeliveryReceipt.parse(fields);
+        auth.checkSms(fields.all());
+        return apply(DeliveryReceipt.parse(fields));
+    }
+
+    /** Shared with the Messages API status webhook. */
+    public Response apply(DeliveryReceipt receipt) {
         ReceiptHandler.Outcome outcome = handler.handle(receipt);
         meters.counter("textback.receipts", "outcome", outcome.name().toLowerCase()).increment();
         if (outcome == ReceiptHandler.Outcome.UNKNOWN_TEXT) {

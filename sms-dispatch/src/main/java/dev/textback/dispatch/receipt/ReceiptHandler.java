@@ -13,6 +13,7 @@ import dev.textback.dispatch.outbox.ProcessedEvents;
 import dev.textback.dispatch.sending.OutboundText;
 import dev.textback.dispatch.sending.OutboundTextRepository;
 import dev.textback.dispatch.sending.TextState;
+import dev.textback.dispatch.sequence.FollowUpScheduler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -39,6 +40,8 @@ public class ReceiptHandler {
     ProcessedEvents processedEvents;
     @Inject
     TextEvents events;
+    @Inject
+    FollowUpScheduler followUps;
     @ConfigProperty(name = "textback.vonage.currency", defaultValue = "USD")
     String currency;
 
@@ -78,7 +81,9 @@ public class ReceiptHandler {
         if (errorCode != null) {
             t.errorCode = errorCode;
         }
-        events.statusChanged(t, r.status(), errorCode, r.price() != null ? r.price() : t.price, now, eventId);
+        if (OutboundText.KIND_LEAD.equals(t.kind)) {
+            events.statusChanged(t, r.status(), errorCode, r.price() != null ? r.price() : t.price, now, eventId);
+        }
         return Outcome.APPLIED;
     }
 
@@ -95,7 +100,10 @@ public class ReceiptHandler {
         }
         t.acceptedAt = now;
         t.updatedAt = now;
-        events.sent(t, leads.findById(t.leadId));
+        if (OutboundText.KIND_LEAD.equals(t.kind)) {
+            events.sent(t, leads.findById(t.leadId));
+            followUps.scheduleNext(t, now);
+        }
     }
 
     private Optional<OutboundText> find(DeliveryReceipt r) {

@@ -33,10 +33,10 @@ public class OutboundTextRepository implements PanacheRepositoryBase<OutboundTex
                 .getResultList());
     }
 
-    /** Extends the lease of a text this sender still holds; false when it was taken away. */
-    public boolean renewLease(UUID id, Instant now, Instant until) {
-        return update("leaseUntil = ?1, updatedAt = ?2 where id = ?3 and state = ?4 and leaseUntil >= ?2", until, now,
-                id, TextState.SENDING) == 1;
+    /** Marks the submission as started (and extends the lease) while this sender still holds the text. */
+    public boolean markSubmitting(UUID id, Instant now, Instant until) {
+        return update("submitStartedAt = ?2, leaseUntil = ?3, updatedAt = ?2 where id = ?1 and state = ?4 "
+                + "and leaseUntil >= ?2", id, now, until, TextState.SENDING) == 1;
     }
 
     public OutboundText lock(UUID id) {
@@ -47,16 +47,23 @@ public class OutboundTextRepository implements PanacheRepositoryBase<OutboundTex
         return find("providerMessageId", messageId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 
-    /** The caller's texts at this business that have not gone out yet, locked. */
+    /** The caller's lead texts at this business that have not gone out yet, locked. */
     public List<OutboundText> lockPending(String businessId, String recipient) {
-        return find("businessId = ?1 and recipient = ?2 and state = ?3", businessId, recipient, TextState.PENDING)
+        return find("businessId = ?1 and recipient = ?2 and state = ?3 and kind = ?4", businessId, recipient,
+                TextState.PENDING, OutboundText.KIND_LEAD).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
+    /** The lead's follow-ups (step 1..) that have not gone out yet, locked. */
+    public List<OutboundText> lockPendingFollowUps(String leadId) {
+        return find("leadId = ?1 and step > 0 and state = ?2", leadId, TextState.PENDING)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 
     /** The highest step of the lead that the provider accepted, or -1. */
     public int highestSentStep(String leadId) {
         Integer step = getEntityManager()
-                .createQuery("select max(t.step) from OutboundText t where t.leadId = :lead and t.state = :sent",
+                .createQuery("select max(t.step) from OutboundText t where t.leadId = :lead and t.state = :sent "
+                        + "and t.kind = 'LEAD'",
                         Integer.class)
                 .setParameter("lead", leadId)
                 .setParameter("sent", TextState.SENT)

@@ -32,11 +32,12 @@ public final class SendPolicy {
             return answered(a, attempts, now);
         }
         if (result instanceof SendResult.HttpError h) {
-            if (h.httpStatus() >= 500) {
+            if (h.httpStatus() >= 500 || h.httpStatus() == 429) {
+                // server trouble, or the Messages API's throttling (the SMS API says status 1 in a 200)
                 return retry("http-" + h.httpStatus(), attempts, now);
             }
             if (h.httpStatus() >= 400) {
-                return new SendDecision.Failed("http-" + h.httpStatus());
+                return new SendDecision.Failed(h.providerCode() != null ? h.providerCode() : "http-" + h.httpStatus());
             }
             return new SendDecision.Unknown("http-" + h.httpStatus());
         }

@@ -14,8 +14,15 @@ public sealed interface SendResult {
     record Part(String status, String messageId, BigDecimal price, String errorText) {
     }
 
-    /** The provider answered with a non-2xx HTTP status (0 when it could not be read). */
-    record HttpError(int httpStatus, String detail) implements SendResult {
+    /**
+     * The provider answered with a non-2xx HTTP status (0 when it could not be read).
+     *
+     * @param providerCode the provider's own error code (Messages API error type), null when none
+     */
+    record HttpError(int httpStatus, String detail, String providerCode) implements SendResult {
+        public HttpError(int httpStatus, String detail) {
+            this(httpStatus, detail, null);
+        }
     }
 
     /** The request certainly did not leave (no connection, no credentials): safe to try again. */

@@ -12,9 +12,11 @@ import org.jboss.logging.Logger;
 import dev.textback.dispatch.business.Business;
 import dev.textback.dispatch.business.BusinessRepository;
 import dev.textback.dispatch.events.TextEvents;
-import dev.textback.dispatch.lead.Lead;
+import dev.textback.dispatch.hours.QuietHours;
 import dev.textback.dispatch.lead.LeadRepository;
 import dev.textback.dispatch.optout.OptOutRepository;
+import dev.textback.dispatch.sequence.FollowUpScheduler;
+import io.micrometer.core.instrument.MeterRegistry;
 import dev.textback.texts.events.SuppressionReason;
 import dev.textback.texts.events.TextStatus;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,6 +44,12 @@ public class SendingStore {
     BusinessRepository businesses;
     @Inject
     TextCancellation cancellation;
+    @Inject
+    FollowUpScheduler followUps;
+    @Inject
+    QuietHours quietHours;
+    @Inject
+    MeterRegistry meters;
     @ConfigProperty(name = "textback.sending.lease", defaultValue = "60s")
     Duration lease;
     @ConfigProperty(name = "textback.vonage.currency", defaultValue = "USD")
@@ -53,13 +61,30 @@ public class SendingStore {
         List<ClaimedText> claimed = new ArrayList<>();
         for (UUID id : texts.lockDue(now, limit)) {
             OutboundText t = texts.findById(id);
-            SuppressionReason stop = reasonNotToSend(t);
-            if (stop != null) {
-                // an opt-out (or a disabled business) committed after this text was queued
-                cancellation.cancel(t, stop, now);
-                continue;
+            if (OutboundText.KIND_LEAD.equals(t.kind)) {
+                SuppressionReason stop = reasonNotToSend(t);
+                if (stop != null) {
+                    // an opt-out (or a disabled business) committed after this text was queued
+                    cancellation.cancel(t, stop, now);
+                    continue;
+                }
+                String sequenceOver = t.step > 0 ? followUps.reasonToStop(t) : null;
+                if (sequenceOver != null) {
+                    cancellation.cancelFollowUp(t, sequenceOver, now);
+                    continue;
+                }
+                // a retry or a restart can bring a text due inside quiet hours: defer it again, never drop it
+                Instant allowed = quietHours.nextAllowed(businesses.findById(t.businessId), t.recipient, now);
+                if (allowed.isAfter(now)) {
+                    t.nextAttemptAt = allowed;
+                    t.deferredUntil = allowed;
+                    t.updatedAt = now;
+                    meters.counter("textback.texts.deferred", "reason", "QUIET_HOURS").increment();
+                    continue;
+                }
             }
             t.state = TextState.SENDING;
+            t.submitStartedAt = null;
             t.leaseUntil = now.plus(lease);
             t.attempts++;
             t.updatedAt = now;
@@ -77,11 +102,27 @@ public class SendingStore {
         return b == null || b.deleted || !b.enabled ? SuppressionReason.BUSINESS_DISABLED : null;
     }
 
-    /** Called right before submitting: false when the lease was lost (the text is no longer ours to send). */
+    /** Gives a claimed text back (rate limit): PENDING again, and the claim does not count as an attempt. */
     @Transactional
-    public boolean renewLease(UUID id) {
+    public void postpone(UUID id, Instant until) {
+        OutboundText t = texts.lock(id);
+        if (t != null && t.state == TextState.SENDING) {
+            t.state = TextState.PENDING;
+            t.attempts = Math.max(0, t.attempts - 1);
+            t.leaseUntil = null;
+            t.nextAttemptAt = until;
+            t.updatedAt = Instant.now();
+        }
+    }
+
+    /**
+     * Committed right before the request leaves: from here on a crash makes the outcome unknown.
+     * False when the lease was lost (the text is no longer ours to send).
+     */
+    @Transactional
+    public boolean markSubmitting(UUID id) {
         Instant now = Instant.now();
-        return texts.renewLease(id, now, now.plus(lease));
+        return texts.markSubmitting(id, now, now.plus(lease));
     }
 
     @Transactional
@@ -92,6 +133,7 @@ public class SendingStore {
             return;
         }
         Instant now = Instant.now();
+        boolean lead = OutboundText.KIND_LEAD.equals(t.kind);
         t.leaseUntil = null;
         t.updatedAt = now;
         if (decision instanceof SendDecision.Sent s) {
@@ -101,8 +143,10 @@ public class SendingStore {
             t.currency = s.price() == null ? null : currency;
             t.errorCode = s.errorCode();
             t.acceptedAt = now;
-            Lead lead = leads.findById(t.leadId);
-            events.sent(t, lead);
+            if (lead) {
+                events.sent(t, leads.findById(t.leadId));
+                followUps.scheduleNext(t, now);
+            }
         } else if (decision instanceof SendDecision.Retry r) {
             t.state = TextState.PENDING;
             t.nextAttemptAt = r.nextAttemptAt();
@@ -110,29 +154,46 @@ public class SendingStore {
         } else if (decision instanceof SendDecision.Failed f) {
             t.state = TextState.FAILED;
             t.errorCode = f.errorCode();
-            events.statusFromSubmission(t, TextStatus.FAILED, now);
+            if (lead) {
+                events.statusFromSubmission(t, TextStatus.FAILED, now);
+            }
         } else if (decision instanceof SendDecision.Unknown u) {
             boolean wasUnknown = t.state == TextState.UNKNOWN;
             t.state = TextState.UNKNOWN;
             t.errorCode = u.errorCode();
-            if (!wasUnknown) {
+            if (!wasUnknown && lead) {
                 events.statusFromSubmission(t, TextStatus.UNKNOWN, now);
             }
         }
     }
 
-    /** SENDING rows whose lease ran out become UNKNOWN: the provider may have the text, so never resend. */
+    /**
+     * SENDING rows whose lease ran out: when the submission had started they become UNKNOWN (the
+     * provider may have the text, so never resend); when it had not, the text never left and goes
+     * back to PENDING.
+     */
     @Transactional
     public int expireLeases(int limit) {
         Instant now = Instant.now();
         List<UUID> ids = texts.lockExpiredLeases(now, limit);
         for (UUID id : ids) {
             OutboundText t = texts.findById(id);
+            if (t.submitStartedAt == null) {
+                t.state = TextState.PENDING;
+                t.attempts = Math.max(0, t.attempts - 1);
+                t.leaseUntil = null;
+                t.nextAttemptAt = now;
+                t.updatedAt = now;
+                LOG.infof("text %s: claimed but never submitted before its sender stopped; pending again", id);
+                continue;
+            }
             t.state = TextState.UNKNOWN;
             t.errorCode = "lease-expired";
             t.leaseUntil = null;
             t.updatedAt = now;
-            events.statusFromSubmission(t, TextStatus.UNKNOWN, now);
+            if (OutboundText.KIND_LEAD.equals(t.kind)) {
+                events.statusFromSubmission(t, TextStatus.UNKNOWN, now);
+            }
             LOG.warnf("text %s: send lease expired, outcome unknown", id);
         }
         return ids.size();

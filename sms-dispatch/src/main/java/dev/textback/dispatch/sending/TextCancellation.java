@@ -26,13 +26,22 @@ public class TextCancellation {
     @Inject
     TextEvents events;
 
+    /** A follow-up that must not go out any more (the lead replied, converted, ...): nothing to publish. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void cancelFollowUp(OutboundText t, String reason, Instant now) {
+        t.state = TextState.CANCELLED;
+        t.errorCode = reason;
+        t.leaseUntil = null;
+        t.updatedAt = now;
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void cancel(OutboundText t, SuppressionReason reason, Instant now) {
         t.state = TextState.CANCELLED;
         t.errorCode = reason.name();
         t.leaseUntil = null;
         t.updatedAt = now;
-        if (t.step == 0) {
+        if (t.step == 0 && OutboundText.KIND_LEAD.equals(t.kind)) {
             Lead lead = leads.findById(t.leadId);
             MissedCall call = missedCalls.findById(lead.callId);
             if (call != null) {

@@ -41,10 +41,11 @@ public class VonageSmsGateway implements SmsGateway {
 
     @ConfigProperty(name = "textback.vonage.base-url")
     String baseUrl;
-    @ConfigProperty(name = "textback.vonage.api-key", defaultValue = "")
-    String apiKey;
-    @ConfigProperty(name = "textback.vonage.api-secret", defaultValue = "")
-    String apiSecret;
+    /** Optional, so the service starts without credentials (texts then wait and fail after the retries). */
+    @ConfigProperty(name = "textback.vonage.api-key")
+    java.util.Optional<String> apiKeyValue;
+    @ConfigProperty(name = "textback.vonage.api-secret")
+    java.util.Optional<String> apiSecretValue;
     @ConfigProperty(name = "textback.vonage.timeout-millis", defaultValue = "5000")
     int timeoutMillis;
 
@@ -108,13 +109,13 @@ public class VonageSmsGateway implements SmsGateway {
 
     private synchronized SmsClient client() {
         if (sms == null) {
-            if (apiKey.isBlank() || apiSecret.isBlank()) {
+            if (apiKeyValue.orElse("").isBlank() || apiSecretValue.orElse("").isBlank()) {
                 throw new IllegalStateException("textback.vonage.api-key and api-secret are not set");
             }
             http = httpClient();
             sms = VonageClient.builder()
-                    .apiKey(apiKey)
-                    .apiSecret(apiSecret)
+                    .apiKey(apiKeyValue.get())
+                    .apiSecret(apiSecretValue.get())
                     .httpConfig(HttpConfig.builder().baseUri(baseUrl).timeoutMillis(timeoutMillis).build())
                     .httpClient(http)
                     .build()

@@ -71,6 +71,11 @@ public final class WebhookFields {
         return new WebhookFields(v);
     }
 
+    /** Every field as received (what a signature is computed over). */
+    public Map<String, String> all() {
+        return java.util.Collections.unmodifiableMap(values);
+    }
+
     /** The trimmed value, or null when absent or blank. */
     public String optional(String name) {
         String s = values.get(name);

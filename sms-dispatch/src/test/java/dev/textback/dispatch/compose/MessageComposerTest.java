@@ -22,4 +22,15 @@ class MessageComposerTest {
     void stopInsideAWordDoesNotCount() {
         assertEquals("Call Nonstop Acme. Reply STOP to opt out.", MessageComposer.compose("Call Nonstop {business}.", "Acme"));
     }
+
+    @org.junit.jupiter.api.Test
+    void theBookingLinkIsFilledAndOnlyTheFirstTextMustMentionStop() {
+        org.junit.jupiter.api.Assertions.assertEquals(
+                "Still need us? Book at https://book.example/acme - Acme Plumbing. Reply STOP to opt out.",
+                MessageComposer.compose("Still need us? Book at {booking_link} - {business}.", "Acme Plumbing",
+                        "https://book.example/acme", true));
+        org.junit.jupiter.api.Assertions.assertEquals("Still need us? Book at https://book.example/acme",
+                MessageComposer.compose("Still need us? Book at {booking_link}", "Acme", "https://book.example/acme",
+                        false));
+    }
 }

@@ -47,13 +47,19 @@ class KeywordClassifierTest {
             "I'll be there at 5, don't stop now",
             "Start time is 9am?",
             "My backstop is broken",
-            "HELP",
+            "Help me find your address",
             "''",
             "'   '",
             "😀",
     })
     void messages(String text) {
         assertEquals(Kind.MESSAGE, KeywordClassifier.classify(text).kind());
+    }
+
+    @ParameterizedTest(name = "\"{0}\" asks for help")
+    @CsvSource({"HELP", "help", "Help!", "INFO"})
+    void help(String text) {
+        assertEquals(Kind.HELP, KeywordClassifier.classify(text).kind());
     }
 
     @org.junit.jupiter.api.Test

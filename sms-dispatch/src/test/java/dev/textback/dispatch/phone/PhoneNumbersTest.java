@@ -32,4 +32,14 @@ class PhoneNumbersTest {
         assertEquals("withheld", PhoneNumbers.mask(null));
         assertEquals("15551234567", PhoneNumbers.withoutPlus("+15551234567"));
     }
+
+    @org.junit.jupiter.api.Test
+    void onlyCertainLandlinesAreLandlines() {
+        org.junit.jupiter.api.Assertions.assertTrue(PhoneNumbers.isCertainlyLandline("+442079460123"), "London fixed line");
+        org.junit.jupiter.api.Assertions.assertFalse(PhoneNumbers.isCertainlyLandline("+447700900123"), "UK mobile");
+        org.junit.jupiter.api.Assertions.assertFalse(PhoneNumbers.isCertainlyLandline("+12122001234"),
+                "North American numbers are fixed line or mobile: never certain");
+        org.junit.jupiter.api.Assertions.assertFalse(PhoneNumbers.isCertainlyLandline("+15550001234"), "unknown type");
+        org.junit.jupiter.api.Assertions.assertFalse(PhoneNumbers.isCertainlyLandline(null));
+    }
 }

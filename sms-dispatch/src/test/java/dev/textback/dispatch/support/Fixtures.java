@@ -24,7 +24,9 @@ import dev.textback.calls.events.CallOutcome;
 import dev.textback.calls.events.CallTopic;
 import dev.textback.crm.events.BusinessProfile;
 import dev.textback.crm.events.BusinessTopic;
+import dev.textback.crm.events.FollowUpStep;
 import dev.textback.crm.events.TextTemplate;
+import dev.textback.crm.events.TextingWindow;
 import dev.textback.infra.CloudEventRecord;
 import dev.textback.infra.EventSchemas;
 import dev.textback.infra.TestInfrastructure;
@@ -64,6 +66,25 @@ public final class Fixtures {
                         new TextTemplate("B", "Hi, {business} here: we missed you. What can we do for you?", 1)),
                 24, new BigDecimal("250.00"), new BigDecimal("99.00"), "USD", 30, 1, Instant.now(),
                 List.of(), null, List.of(), null, null);
+        publishBusiness(p);
+        awaitBusinessRevision(id, 1);
+        return new TestBusiness(id, name, number);
+    }
+
+    /**
+     * A fresh enabled business with these settings (null = not set).
+     *
+     * @param dedupeWindowHours 0 turns the dedupe window off
+     */
+    public static TestBusiness givenBusiness(String timeZone, int dedupeWindowHours, TextingWindow window,
+            List<FollowUpStep> followUps, String bookingLink) {
+        String id = "biz-" + UUID.randomUUID();
+        String name = "Acme " + id.substring(4, 10);
+        String number = randomPhone();
+        BusinessProfile p = new BusinessProfile(id, name, "US", timeZone, List.of(number), null, true,
+                List.of(new TextTemplate("A", "Sorry we missed your call at {business}!", 1)), dedupeWindowHours,
+                new BigDecimal("250.00"), new BigDecimal("99.00"), "USD", 30, 1, Instant.now(), List.of(), window,
+                followUps == null ? List.of() : followUps, null, bookingLink);
         publishBusiness(p);
         awaitBusinessRevision(id, 1);
         return new TestBusiness(id, name, number);

@@ -59,6 +59,7 @@ public final class VonageStub {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             VonageStub stub = new VonageStub(server);
             server.createContext("/sms/json", stub::handle);
+            server.createContext("/v1/messages", stub::handleMessages);
             server.setExecutor(Executors.newCachedThreadPool());
             server.start();
             return stub;
@@ -112,6 +113,36 @@ public final class VonageStub {
         }
     }
 
+    /** Messages API: JSON in, 202 with a message_uuid out; scripted errors as problem bodies. */
+    private void handleMessages(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(exchange.getRequestBody().readAllBytes());
+            Submission s = new Submission(json.path("from").asText(null), json.path("to").asText(null),
+                    json.path("text").asText(null), json.path("client_ref").asText(null),
+                    "messages:" + json.path("channel").asText() + ":" + json.path("message_type").asText(),
+                    exchange.getRequestHeaders().getFirst("Authorization"));
+            submissions.add(s);
+            Deque<Reply> script = scripts.get(s.to());
+            Reply reply = script == null ? null : script.poll();
+            if (reply == null) {
+                reply = Reply.status("0");
+            }
+            if (reply.delayMillis() > 0) {
+                sleep(reply.delayMillis());
+            }
+            if (reply.httpStatus() == 200 && "0".equals(reply.status())) {
+                respond(exchange, 202, "{\"message_uuid\":\"" + UUID.randomUUID() + "\"}");
+                return;
+            }
+            int http = reply.httpStatus() == 200 ? 422 : reply.httpStatus();
+            String code = reply.status() == null ? String.valueOf(http) : reply.status();
+            respond(exchange, http, "{\"type\":\"https://developer.vonage.com/api-errors/messages#" + code
+                    + "\",\"title\":\"scripted error\",\"detail\":\"scripted " + code
+                    + "\",\"instance\":\"" + UUID.randomUUID() + "\"}");
+        }
+    }
+
     private static String body(Submission s, String status) {
         if ("0".equals(status)) {
             return "{\"message-count\":\"1\",\"messages\":[{\"to\":\"" + s.to() + "\",\"message-id\":\""
@@ -125,7 +156,9 @@ public final class VonageStub {
 
     private static void respond(HttpExchange exchange, int status, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", status == 200 ? "application/json" : "text/plain");
+        exchange.getResponseHeaders().set("Content-Type",
+                status == 200 || status == 202 ? "application/json" : body.startsWith("{") ? "application/problem+json"
+                        : "text/plain");
         exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
