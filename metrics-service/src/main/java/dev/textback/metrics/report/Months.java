@@ -8,13 +8,13 @@ import java.util.regex.Pattern;
 import dev.textback.metrics.web.ProblemException;
 
 /** The {@code YYYY-MM} month parameter: absent means the current month in the business's zone. */
-final class Months {
+public final class Months {
     private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
 
     private Months() {
     }
 
-    static YearMonth parse(String field, String value) {
+    public static YearMonth parse(String field, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -32,7 +32,7 @@ final class Months {
         throw ProblemException.invalid(field, "must be a month in the form YYYY-MM, not before 1970-01");
     }
 
-    static YearMonth orCurrent(YearMonth month, ZoneId zone) {
+    public static YearMonth orCurrent(YearMonth month, ZoneId zone) {
         return month != null ? month : YearMonth.now(zone);
     }
 }
