@@ -108,6 +108,9 @@ class BrokenManifestsTest {
                 broken("too few PostgreSQL connections for the autoscalers' maximum",
                         d -> Yamls.map(doc(d, "Cluster", "textback-pg"), "spec", "postgresql", "parameters").put("max_connections", "100"),
                         "Cluster/textback-pg: max_connections 100 <"),
+                broken("the JWT public key not mounted where the service reads it",
+                        d -> Yamls.list(container(d, "metrics-service"), "volumeMounts").removeIf(v -> "jwt".equals(Yamls.str(v, "name"))),
+                        "Deployment/metrics-service: metrics-service reads its JWT public key from /etc/textback/jwt/jwt-public.pem"),
                 broken("a type the checker does not know",
                         d -> d.add(Yamls.documents("apiVersion: batch/v1\nkind: CronJob\nmetadata: {name: x, namespace: textback}\nspec: {}\n").get(0)),
                         "CronJob/x: batch/v1/CronJob is not a type these manifests are checked for"));

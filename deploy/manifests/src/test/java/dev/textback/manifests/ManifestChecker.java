@@ -298,6 +298,9 @@ final class ManifestChecker {
             }
         }
 
+        // the JWT public key file is mounted where the service looks for it
+        jwtKey(id, svc, c, pod, env);
+
         // graceful shutdown inside the grace period
         Object grace = at(pod, "spec", "terminationGracePeriodSeconds");
         long graceSeconds = grace == null ? 30 : ((Number) grace).longValue();
@@ -343,6 +346,50 @@ final class ManifestChecker {
         Map<String, Object> ann = map(pod, "metadata", "annotations");
         if (!String.valueOf(svc.port()).equals(str(ann, "prometheus.io/port")) || !"/q/metrics".equals(str(ann, "prometheus.io/path"))) {
             fail(id + ": prometheus.io/port and path annotations must be " + svc.port() + " and /q/metrics");
+        }
+    }
+
+    /**
+     * A service that verifies bearer tokens reads its public key from a file (mp.jwt.verify.publickey.location,
+     * default or environment): that file must come from a Secret volume, or every /api call is refused.
+     */
+    private void jwtKey(String id, ServiceFacts svc, Map<String, Object> c, Map<String, Object> pod, Map<String, String> env) {
+        String raw = svc.properties().get("mp.jwt.verify.publickey.location");
+        if (raw == null) {
+            return;
+        }
+        Matcher m = Pattern.compile("\\$\\{([A-Z0-9_]+):([^}]*)}").matcher(raw);
+        String location = m.matches() ? env.getOrDefault(m.group(1), m.group(2)) : raw;
+        if (env.containsKey("MP_JWT_VERIFY_PUBLICKEY_LOCATION")) {
+            location = env.get("MP_JWT_VERIFY_PUBLICKEY_LOCATION");
+        }
+        if (location == null || location.isEmpty() || location.contains("://")) {
+            return; // a URL (JWKS endpoint) needs no file
+        }
+        String file = location.startsWith("file:") ? location.substring(5) : location;
+        boolean mounted = false;
+        for (Object vm : list(c, "volumeMounts")) {
+            String mountPath = str(vm, "mountPath");
+            if (mountPath == null || !file.startsWith(mountPath.endsWith("/") ? mountPath : mountPath + "/")) {
+                continue;
+            }
+            String rel = file.substring(mountPath.length()).replaceFirst("^/", "");
+            for (Object v : list(pod, "spec", "volumes")) {
+                if (!Objects.equals(str(v, "name"), str(vm, "name")) || at(v, "secret") == null) {
+                    continue;
+                }
+                String secret = str(v, "secret", "secretName");
+                List<Object> items = list(v, "secret", "items");
+                if (items.isEmpty()) {
+                    secretKey(id + " JWT key", secret, rel, false);
+                    mounted = true;
+                } else {
+                    mounted |= items.stream().anyMatch(i -> rel.equals(str(i, "path")));
+                }
+            }
+        }
+        if (!mounted) {
+            fail(id + ": " + svc.name() + " reads its JWT public key from " + file + ", which no Secret volume provides");
         }
     }
 

@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Renders an overlay the way an operator does, with {@code kubectl kustomize}, when kubectl is on the
- * PATH; otherwise (a fresh CI machine) with {@link Kustomizer}. {@code -Dtextback.renderer=builtin}
- * forces the built-in one.
+ * PATH; otherwise (a fresh CI machine) with {@link Kustomizer}. {@code -Dtextback.kubectl=none} plays a
+ * machine without kubectl.
  */
 final class Renderer {
     private Renderer() {
@@ -21,20 +21,20 @@ final class Renderer {
 
     static List<Map<String, Object>> render(Path dir) {
         Optional<Path> kubectl = kubectl();
-        return kubectl.isPresent() && !"builtin".equals(System.getProperty("textback.renderer"))
+        return kubectl.isPresent()
                 ? kubectlKustomize(kubectl.get(), dir)
                 : Kustomizer.render(dir);
     }
 
     static String name() {
-        return kubectl().isPresent() && !"builtin".equals(System.getProperty("textback.renderer"))
+        return kubectl().isPresent()
                 ? "kubectl kustomize"
                 : "built-in renderer";
     }
 
     static Optional<Path> kubectl() {
         String path = System.getenv("PATH");
-        if (path == null) {
+        if (path == null || "none".equals(System.getProperty("textback.kubectl"))) {
             return Optional.empty();
         }
         for (String dir : path.split(File.pathSeparator)) {
