@@ -28,7 +28,7 @@ public class EventConsumers {
     private static final Logger LOG = Logger.getLogger(EventConsumers.class);
 
     @Inject
-    EventFold fold;
+    LiveFold fold;
     @Inject
     MeterRegistry registry;
 
