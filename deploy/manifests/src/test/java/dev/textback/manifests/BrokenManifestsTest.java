@@ -126,6 +126,21 @@ class BrokenManifestsTest {
                 () -> what + ": expected a violation containing\n  " + expected + "\nbut got\n  " + String.join("\n  ", violations));
     }
 
+    /** The probes follow the service, not a constant: moving its health endpoints breaks them. */
+    @Test
+    void probesFollowTheServicesHealthPaths() {
+        Map<String, ServiceFacts> services = new java.util.LinkedHashMap<>(Overlays.services());
+        ServiceFacts crm = services.get("crm-sync");
+        Map<String, String> props = new java.util.LinkedHashMap<>(crm.properties());
+        props.put("quarkus.smallrye-health.root-path", "/health");
+        services.put("crm-sync", new ServiceFacts(crm.name(), crm.port(), props, crm.envReferences(), crm.consumerGroups(),
+                crm.producedTopics(), crm.deadLetterTopics(), crm.httpPaths(), crm.counters(), crm.extensions(),
+                crm.databaseLivenessChecks()));
+        List<String> violations = ManifestChecker.check(prod(), services, Project.version());
+        assertTrue(violations.contains("Deployment/crm-sync: readinessProbe path /q/health/ready is not /health/ready"),
+                violations::toString);
+    }
+
     /** End to end: a broken file in a copy of deploy/k8s fails the rendered check, not only an edited map. */
     @Test
     void brokenFileInACopyOfTheTreeFails(@TempDir Path tmp) throws IOException {

@@ -232,9 +232,19 @@ final class ManifestChecker {
         }
 
         // probes on the SmallRye Health endpoints
-        probe(id, c, "startupProbe", "/q/health/started", svc.port());
-        probe(id, c, "livenessProbe", "/q/health/live", svc.port());
-        probe(id, c, "readinessProbe", "/q/health/ready", svc.port());
+        if (!svc.extensions().contains("quarkus-smallrye-health")) {
+            fail(id + ": " + svc.name() + " does not depend on quarkus-smallrye-health, so nothing answers its probes");
+        }
+        probe(id, c, "startupProbe", svc.healthPath("started"), svc.port());
+        probe(id, c, "livenessProbe", svc.healthPath("live"), svc.port());
+        probe(id, c, "readinessProbe", svc.healthPath("ready"), svc.port());
+        if (!svc.databaseLivenessChecks().isEmpty()) {
+            fail(id + ": liveness checks of " + svc.name() + " touch the database " + svc.databaseLivenessChecks()
+                    + ": an outage would restart every pod; make them readiness checks");
+        }
+        if ("false".equals(svc.properties().get("quarkus.datasource.health.enabled")) && svc.hasDatabase()) {
+            fail(id + ": " + svc.name() + " turns the datasource health check off, so readiness ignores the database");
+        }
 
         for (String r : List.of("requests", "limits")) {
             for (String res : List.of("cpu", "memory")) {
@@ -344,8 +354,12 @@ final class ManifestChecker {
         networkPolicies(svc, d, podLabels);
 
         Map<String, Object> ann = map(pod, "metadata", "annotations");
-        if (!String.valueOf(svc.port()).equals(str(ann, "prometheus.io/port")) || !"/q/metrics".equals(str(ann, "prometheus.io/path"))) {
-            fail(id + ": prometheus.io/port and path annotations must be " + svc.port() + " and /q/metrics");
+        if (!String.valueOf(svc.port()).equals(str(ann, "prometheus.io/port")) || !svc.metricsPath().equals(str(ann, "prometheus.io/path"))) {
+            fail(id + ": prometheus.io/port and path annotations must be " + svc.port() + " and " + svc.metricsPath());
+        }
+        if (!svc.extensions().contains("quarkus-micrometer-registry-prometheus")) {
+            fail(id + ": " + svc.name() + " does not depend on quarkus-micrometer-registry-prometheus, so nothing serves "
+                    + svc.metricsPath());
         }
     }
 

@@ -22,7 +22,12 @@ import java.util.stream.Stream;
  */
 record ServiceFacts(String name, int port, Map<String, String> properties, Set<String> envReferences,
         Map<String, String> consumerGroups, Set<String> producedTopics, Set<String> deadLetterTopics,
-        Set<String> httpPaths, Set<String> counters) {
+        Set<String> httpPaths, Set<String> counters, Set<String> extensions, Set<String> databaseLivenessChecks) {
+
+    private static final Pattern EXTENSION = Pattern.compile("<artifactId>(quarkus-[a-z0-9-]+)</artifactId>");
+    /** What a liveness check must not touch: a database outage would restart every pod at once. */
+    private static final Pattern DATABASE_USE = Pattern.compile("DataSource|EntityManager|Panache|Repository|java\\.sql|jdbc",
+            Pattern.CASE_INSENSITIVE);
 
     private static final Pattern ENV_REF = Pattern.compile("\\$\\{([A-Za-z0-9_.\\-]+)");
     private static final Pattern PORT = Pattern.compile("\\$\\{PORT:(\\d+)}|^(\\d+)$");
@@ -65,6 +70,8 @@ record ServiceFacts(String name, int port, Map<String, String> properties, Set<S
         }
         Set<String> paths = new TreeSet<>();
         Set<String> counters = new TreeSet<>();
+        Set<String> livenessOnDatabase = new TreeSet<>();
+        Set<String> extensions = new TreeSet<>();
         try (Stream<Path> files = Files.walk(dir.resolve("src/main/java"))) {
             for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
                 String src = Files.readString(f);
@@ -86,11 +93,59 @@ record ServiceFacts(String name, int port, Map<String, String> properties, Set<S
                 while (k.find()) {
                     counters.add(k.group(1));
                 }
+                if (src.contains("@Liveness") && DATABASE_USE.matcher(src).find()) {
+                    livenessOnDatabase.add(f.getFileName().toString());
+                }
+            }
+            Path pom = dir.resolve("pom.xml");
+            if (Files.isRegularFile(pom)) {
+                Matcher x = EXTENSION.matcher(Files.readString(pom));
+                while (x.find()) {
+                    extensions.add(x.group(1));
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new ServiceFacts(service, port, props, env, groups, produced, dlq, paths, counters);
+        return new ServiceFacts(service, port, props, env, groups, produced, dlq, paths, counters, extensions,
+                livenessOnDatabase);
+    }
+
+    /**
+     * The path Quarkus serves an endpoint on, from the same settings Quarkus resolves it with:
+     * quarkus.http.root-path, quarkus.http.non-application-root-path (default "q") and, for health,
+     * quarkus.smallrye-health.root-path (default "health") and the liveness/readiness/startup paths.
+     * A relative path hangs under its parent; an absolute one stands alone.
+     */
+    String healthPath(String probe) {
+        String key = switch (probe) {
+            case "live" -> "liveness-path";
+            case "ready" -> "readiness-path";
+            case "started" -> "startup-path";
+            default -> throw new IllegalArgumentException(probe);
+        };
+        String health = under(nonApplicationRoot(), setting("quarkus.smallrye-health.root-path", "health"));
+        return under(health, setting("quarkus.smallrye-health." + key, probe));
+    }
+
+    String metricsPath() {
+        return under(nonApplicationRoot(), setting("quarkus.micrometer.export.prometheus.path", "metrics"));
+    }
+
+    private String nonApplicationRoot() {
+        return under(setting("quarkus.http.root-path", "/"), setting("quarkus.http.non-application-root-path", "q"));
+    }
+
+    private String setting(String key, String fallback) {
+        String v = properties.getOrDefault("%prod." + key, properties.get(key));
+        return v == null ? fallback : v;
+    }
+
+    private static String under(String parent, String path) {
+        if (path.startsWith("/")) {
+            return path;
+        }
+        return (parent.endsWith("/") ? parent : parent + "/") + path;
     }
 
     /**

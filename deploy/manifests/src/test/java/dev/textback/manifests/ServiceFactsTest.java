@@ -52,6 +52,23 @@ class ServiceFactsTest {
         assertEquals(Duration.ofSeconds(20), f.shutdownTimeout(Map.of()));
         assertEquals(Duration.ofSeconds(25), f.shutdownTimeout(Map.of("TEXTBACK_SHUTDOWN_TIMEOUT", "25s")));
         assertTrue(f.hasDatabase());
+        assertEquals("/q/health/ready", f.healthPath("ready"));
+        assertEquals("/q/metrics", f.metricsPath());
+    }
+
+    @Test
+    void healthPathsFollowTheQuarkusSettings(@TempDir Path root) throws Exception {
+        Path svc = root.resolve("demo");
+        Files.createDirectories(svc.resolve("src/main/resources"));
+        Files.createDirectories(svc.resolve("src/main/java"));
+        Files.writeString(svc.resolve("src/main/resources/application.properties"), String.join("\n",
+                "quarkus.http.root-path=/app",
+                "quarkus.smallrye-health.root-path=/status",
+                "quarkus.smallrye-health.readiness-path=ok"));
+        ServiceFacts f = ServiceFacts.read(root, "demo");
+        assertEquals("/status/ok", f.healthPath("ready"), "an absolute health root stands alone");
+        assertEquals("/status/live", f.healthPath("live"));
+        assertEquals("/app/q/metrics", f.metricsPath(), "the non-application root hangs under the root path");
     }
 
     @Test
