@@ -97,6 +97,9 @@ class BrokenManifestsTest {
                 broken("a database service cut off from PostgreSQL",
                         d -> d.removeIf(x -> "NetworkPolicy".equals(Yamls.kind(x)) && "textback-egress-postgres".equals(Yamls.name(x))),
                         "Deployment/sms-dispatch: NetworkPolicies do not let it reach PostgreSQL textback-pg on 5432"),
+                broken("a service that calls Vonage cut off from the internet",
+                        d -> d.removeIf(x -> "NetworkPolicy".equals(Yamls.kind(x)) && "textback-egress-https".equals(Yamls.name(x))),
+                        "Deployment/sms-dispatch: calls out over HTTPS, but NetworkPolicies do not allow it"),
                 broken("a committed secret value",
                         d -> d.add(Yamls.documents("apiVersion: v1\nkind: Secret\nmetadata: {name: leak, namespace: textback}\n"
                                 + "stringData: {password: hunter2}\n").get(0)),
@@ -135,7 +138,7 @@ class BrokenManifestsTest {
         props.put("quarkus.smallrye-health.root-path", "/health");
         services.put("crm-sync", new ServiceFacts(crm.name(), crm.port(), props, crm.envReferences(), crm.consumerGroups(),
                 crm.producedTopics(), crm.deadLetterTopics(), crm.httpPaths(), crm.counters(), crm.extensions(),
-                crm.databaseLivenessChecks()));
+                crm.databaseLivenessChecks(), crm.callsOut()));
         List<String> violations = ManifestChecker.check(prod(), services, Project.version());
         assertTrue(violations.contains("Deployment/crm-sync: readinessProbe path /q/health/ready is not /health/ready"),
                 violations::toString);

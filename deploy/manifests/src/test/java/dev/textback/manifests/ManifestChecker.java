@@ -633,6 +633,10 @@ final class ManifestChecker {
                 }
             }
         }
+        if (svc.callsOut() != httpsOut(selecting)) {
+            fail(id + (svc.callsOut() ? ": calls out over HTTPS, but NetworkPolicies do not allow it"
+                    : ": has no HTTP client, yet NetworkPolicies let it reach the internet"));
+        }
         boolean exposed = all("Ingress").stream().anyMatch(i -> backends(i).stream().anyMatch(b -> svc.name().equals(b[1])));
         boolean fromController = ingressFrom(selecting, null, INGRESS_CONTROLLER_NAMESPACE, svc.port(), svc.port());
         if (exposed && !fromController) {
@@ -644,6 +648,19 @@ final class ManifestChecker {
         if (!ingressFrom(selecting, null, MONITORING_NAMESPACE, svc.port(), svc.port())) {
             fail(id + ": NetworkPolicies do not let Prometheus scrape it");
         }
+    }
+
+    /** Whether the policies let the pod open HTTPS connections to public addresses (an ipBlock). */
+    private static boolean httpsOut(List<Map<String, Object>> policies) {
+        for (Map<String, Object> p : policies) {
+            for (Object rule : list(p, "spec", "egress")) {
+                boolean ip = list(rule, "to").stream().anyMatch(t -> at(t, "ipBlock") != null);
+                if (ip && portAllowed(list(rule, "ports"), 443, 443)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Whether one of the policies lets the pod connect to pods with these labels (namespace null = any). */

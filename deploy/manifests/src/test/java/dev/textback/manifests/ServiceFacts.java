@@ -22,7 +22,11 @@ import java.util.stream.Stream;
  */
 record ServiceFacts(String name, int port, Map<String, String> properties, Set<String> envReferences,
         Map<String, String> consumerGroups, Set<String> producedTopics, Set<String> deadLetterTopics,
-        Set<String> httpPaths, Set<String> counters, Set<String> extensions, Set<String> databaseLivenessChecks) {
+        Set<String> httpPaths, Set<String> counters, Set<String> extensions, Set<String> databaseLivenessChecks,
+        boolean callsOut) {
+
+    /** An HTTP client in the sources: the service calls something outside the cluster (Vonage, a CRM). */
+    private static final Pattern HTTP_CLIENT = Pattern.compile("java\\.net\\.http|org\\.apache\\.http|VonageClient|@RegisterRestClient");
 
     private static final Pattern EXTENSION = Pattern.compile("<artifactId>(quarkus-[a-z0-9-]+)</artifactId>");
     /** What a liveness check must not touch: a database outage would restart every pod at once. */
@@ -72,6 +76,7 @@ record ServiceFacts(String name, int port, Map<String, String> properties, Set<S
         Set<String> counters = new TreeSet<>();
         Set<String> livenessOnDatabase = new TreeSet<>();
         Set<String> extensions = new TreeSet<>();
+        boolean callsOut = false;
         try (Stream<Path> files = Files.walk(dir.resolve("src/main/java"))) {
             for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
                 String src = Files.readString(f);
@@ -93,6 +98,7 @@ record ServiceFacts(String name, int port, Map<String, String> properties, Set<S
                 while (k.find()) {
                     counters.add(k.group(1));
                 }
+                callsOut |= HTTP_CLIENT.matcher(src).find();
                 if (src.contains("@Liveness") && DATABASE_USE.matcher(src).find()) {
                     livenessOnDatabase.add(f.getFileName().toString());
                 }
@@ -108,7 +114,7 @@ record ServiceFacts(String name, int port, Map<String, String> properties, Set<S
             throw new UncheckedIOException(e);
         }
         return new ServiceFacts(service, port, props, env, groups, produced, dlq, paths, counters, extensions,
-                livenessOnDatabase);
+                livenessOnDatabase, callsOut);
     }
 
     /**
