@@ -60,6 +60,8 @@ public class DeliveryWorker {
     Duration backoffMax;
     @ConfigProperty(name = "crm.delivery.max-attempts", defaultValue = "12")
     int maxAttempts;
+    @ConfigProperty(name = "crm.delivery.retention", defaultValue = "7d")
+    Duration retention;
 
     private final AtomicBoolean busy = new AtomicBoolean();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -86,6 +88,23 @@ public class DeliveryWorker {
             worker.execute(this::drain);
         } catch (RejectedExecutionException shuttingDown) {
             busy.set(false);
+        }
+    }
+
+    /** Delivered rows are only history: kept for {@code crm.delivery.retention}, then removed. */
+    @Scheduled(every = "1h", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void purgeDelivered() {
+        try {
+            int removed = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                    "delete from crm_delivery where status = 'DELIVERED' and delivered_at < :before")
+                    .setParameter("before", Instant.now().minus(retention))
+                    .executeUpdate());
+            if (removed > 0) {
+                LOG.infof("removed %d delivered CRM updates older than %s", removed, retention);
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "could not purge delivered CRM updates, will retry");
         }
     }
 
