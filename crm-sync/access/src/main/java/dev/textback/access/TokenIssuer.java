@@ -6,15 +6,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.Set;
 
-import io.smallrye.jwt.build.Jwt;
-import io.smallrye.jwt.build.JwtClaimsBuilder;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.NumericDate;
+import org.jose4j.lang.JoseException;
 
 /**
- * Signs RS256 bearer tokens the services accept: issuer, subject/upn, {@code groups} with one role,
- * {@code businesses} for business tokens, issued-at and expiry. Used by {@link TokenCli}, the local
- * stack and the tests; nothing in production signs with a key a service holds.
+ * Signs RS256 bearer tokens the services accept (smallrye-jwt verifies them): issuer, subject and
+ * upn, {@code groups} with one role, {@code businesses} for business tokens, issued-at, expiry and a
+ * unique id. Used by {@link TokenCli}, the local stack and the tests; no service holds a private key.
+ * Plain jose4j, so it runs on a classpath without Quarkus or MicroProfile Config.
  */
 public final class TokenIssuer {
     private final PrivateKey key;
@@ -49,15 +52,26 @@ public final class TokenIssuer {
     public String sign(String subject, String role, Collection<String> businessIds, Duration ttl) {
         Instant now = clock.instant();
         Instant issuedAt = ttl.isNegative() ? now.plus(ttl).minus(Duration.ofMinutes(5)) : now;
-        JwtClaimsBuilder claims = Jwt.issuer(issuer)
-                .subject(subject)
-                .upn(subject)
-                .groups(Set.of(role))
-                .issuedAt(issuedAt)
-                .expiresAt(now.plus(ttl));
+        JwtClaims claims = new JwtClaims();
+        claims.setIssuer(issuer);
+        claims.setSubject(subject);
+        claims.setClaim("upn", subject);
+        claims.setStringListClaim("groups", List.of(role));
         if (!businessIds.isEmpty()) {
-            claims.claim(TokenClaims.BUSINESSES, List.copyOf(businessIds));
+            claims.setStringListClaim(TokenClaims.BUSINESSES, List.copyOf(businessIds));
         }
-        return claims.jws().algorithm(io.smallrye.jwt.algorithm.SignatureAlgorithm.RS256).sign(key);
+        claims.setIssuedAt(NumericDate.fromSeconds(issuedAt.getEpochSecond()));
+        claims.setExpirationTime(NumericDate.fromSeconds(now.plus(ttl).getEpochSecond()));
+        claims.setGeneratedJwtId();
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setPayload(claims.toJson());
+        jws.setKey(key);
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+        jws.setHeader("typ", "JWT");
+        try {
+            return jws.getCompactSerialization();
+        } catch (JoseException e) {
+            throw new IllegalStateException("could not sign the token", e);
+        }
     }
 }
