@@ -13,14 +13,14 @@ import dev.textback.calls.events.CallEnded;
 import dev.textback.calls.events.CallTopic;
 import dev.textback.dispatch.phone.PhoneNumbers;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
  * Reads CallEnded events. The Kafka offset moves only after the decision committed; a record that
- * cannot be parsed, or keeps failing, goes to the dead-letter topic.
+ * cannot be parsed, or keeps failing, goes to the dead-letter topic. Records with different keys
+ * (callers) are handled concurrently, records with the same key one after the other.
  */
 @ApplicationScoped
 public class CallConsumer {
@@ -35,7 +35,7 @@ public class CallConsumer {
     MeterRegistry meters;
 
     @Incoming("calls")
-    @Blocking
+    @io.smallrye.reactive.messaging.annotations.Blocking(ordered = false) // in order per key: throttled.ordered=key
     public CompletionStage<Void> consume(Message<String> msg) {
         IncomingCloudEventMetadata<?> ce = msg.getMetadata(IncomingCloudEventMetadata.class).orElse(null);
         if (ce == null || !CallTopic.CALL_ENDED.equals(ce.getType()) || msg.getPayload() == null) {
