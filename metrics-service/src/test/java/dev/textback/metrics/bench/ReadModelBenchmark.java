@@ -154,7 +154,7 @@ class ReadModelBenchmark {
                         + "case when i % 3 = 0 then 'VOICEMAIL' else 'MISSED' end, true, at, 'bl' || i from seed",
                 "insert into call_fact (call_id, business_id, caller, outcome, reachable, ended_at) "
                         + "select 'ba' || i, '" + BUSINESS + "', '+1666' || lpad(i::text, 7, '0'), 'ANSWERED', true, "
-                        + "at + interval '20 seconds', null from seed where i % 5 < 2",
+                        + "at + interval '20 seconds' from seed where i % 5 < 2",
                 // 5% of leads were not texted (opted out before); every 9th text failed; a quarter replied
                 "insert into lead_fact (lead_id, business_id, opening_call_id, opening_confirmed, caller, missed_at, "
                         + "first_text_id, texted_at, variant, first_text_status, first_text_status_at, delivered_at, "
