@@ -11,7 +11,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The one path from a classified webhook to a {@code CallEnded} on the calls topic: route by the
@@ -20,6 +22,9 @@ import java.util.Optional;
 @ApplicationScoped
 public class CallRecorder {
     private static final Logger LOG = Logger.getLogger(CallRecorder.class);
+    private static final int MAX_CACHED_NUMBERS = 10_000;
+
+    private final Map<String, Optional<String>> calledNumbers = new ConcurrentHashMap<>();
 
     private final RoutingTable routing;
     private final CallPublisher publisher;
@@ -36,7 +41,28 @@ public class CallRecorder {
 
     /** The business that owns a number as a provider sent it (E.164 with or without '+', national). */
     public Optional<BusinessRoute> route(String rawCalled) {
-        return PhoneNumbers.toE164(rawCalled, defaultRegion).flatMap(routing::route);
+        return called(rawCalled).flatMap(routing::route);
+    }
+
+    /**
+     * The called number in E.164. Calls go to a few business numbers, written the same way each time,
+     * so their parsing (libphonenumber's validation is the most expensive step of a webhook) is
+     * remembered; the cache is bounded so hostile traffic cannot grow it.
+     */
+    private Optional<String> called(String rawCalled) {
+        if (rawCalled == null) {
+            return Optional.empty();
+        }
+        Optional<String> known = calledNumbers.get(rawCalled);
+        if (known != null) {
+            return known;
+        }
+        Optional<String> parsed = PhoneNumbers.toE164(rawCalled, defaultRegion);
+        if (calledNumbers.size() >= MAX_CACHED_NUMBERS) {
+            calledNumbers.clear();
+        }
+        calledNumbers.put(rawCalled, parsed);
+        return parsed;
     }
 
     public Uni<Recorded> record(IncomingCall in) {
@@ -47,7 +73,7 @@ public class CallRecorder {
             };
             return ignored(in, reason);
         }
-        Optional<String> called = PhoneNumbers.toE164(in.rawCalled(), defaultRegion);
+        Optional<String> called = called(in.rawCalled());
         Optional<BusinessRoute> route = called.flatMap(routing::route);
         if (route.isEmpty()) {
             LOG.infof("%s call to unrouted number %s ignored", in.provider(), PhoneNumbers.mask(in.rawCalled()));
