@@ -49,7 +49,7 @@ public class CallRecorder {
      * so their parsing (libphonenumber's validation is the most expensive step of a webhook) is
      * remembered; the cache is bounded so hostile traffic cannot grow it.
      */
-    private Optional<String> called(String rawCalled) {
+    public Optional<String> called(String rawCalled) {
         if (rawCalled == null) {
             return Optional.empty();
         }

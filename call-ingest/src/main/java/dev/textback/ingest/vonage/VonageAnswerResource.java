@@ -24,7 +24,6 @@ import dev.textback.calls.events.CallOutcome;
 import dev.textback.ingest.call.CallRecorder;
 import dev.textback.ingest.call.IncomingCall;
 import dev.textback.ingest.classify.Classification;
-import dev.textback.ingest.phone.PhoneNumbers;
 import dev.textback.ingest.routing.BusinessRoute;
 import dev.textback.ingest.signature.VonageSignature;
 import dev.textback.ingest.webhook.JsonBodies;
@@ -77,17 +76,17 @@ public class VonageAnswerResource {
         String uuid = f.callId("uuid");
         String to = f.required("to");
         String from = f.text("from");
+        Optional<String> called = recorder.called(to);
         Optional<BusinessRoute> route = recorder.route(to);
         if (route.isEmpty()) {
             recorder.ignored("vonage", "unrouted-number");
             return Uni.createFrom().item(ncco(Ncco.say(NOT_IN_SERVICE), replayKey));
         }
         BusinessRoute business = route.get();
-        String called = PhoneNumbers.toE164(to, business.country() == null ? "US" : business.country()).orElseThrow();
         if (business.forwards()) {
-            ForwardedLeg leg = new ForwardedLeg(uuid, from, called);
+            ForwardedLeg leg = new ForwardedLeg(uuid, from, called.orElseThrow());
             URI eventUrl = leg.eventUrl(publicUrl.orElse(uri.getBaseUri()));
-            return Uni.createFrom().item(ncco(Ncco.forward(business.forwardTo(), called, business.ringTimeoutSeconds(),
+            return Uni.createFrom().item(ncco(Ncco.forward(business.forwardTo(), called.get(), business.ringTimeoutSeconds(),
                     eventUrl), replayKey));
         }
         IncomingCall call = new IncomingCall("vonage", uuid, from, to,

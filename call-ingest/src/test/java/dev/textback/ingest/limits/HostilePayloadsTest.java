@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -192,12 +191,9 @@ class HostilePayloadsTest {
         assertEquals(0, CallsTopic.forBusiness(id, 0).size(), "nothing published for the business");
     }
 
-    private final List<String> fivexx = new ArrayList<>();
-
     private void record(Map<Integer, Integer> statuses, int status, String payload) {
         statuses.merge(status, 1, Integer::sum);
         if (status >= 500 || status == 200) {
-            fivexx.add(payload);
             LOG.errorf("hostile payload got %d: %s", status, payload.length() > 300 ? payload.substring(0, 300) : payload);
         }
     }
