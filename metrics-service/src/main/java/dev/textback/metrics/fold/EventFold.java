@@ -174,8 +174,10 @@ public class EventFold {
         require(c, ConversionRecorded::conversionId, "conversionId");
         require(c, ConversionRecorded::businessId, "businessId");
         touched.leadOfConversion(c.conversionId()); // where it counted until now
+        touched.dayOfConversion(c.conversionId());
         conversions.recorded(c);
         touched.leadOfCall(c.leadCallId());
+        touched.day(c.businessId(), c.occurredAt());
     }
 
     private static <T> T require(T event, java.util.function.Function<T, String> field, String name) {

@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import dev.textback.metrics.db.NativeSql;
+import dev.textback.metrics.rollup.Rollups;
 
 /**
  * Marks what an event touched, in the fold's own transaction, so the rollup refresher recomputes exactly
@@ -50,6 +51,18 @@ public class Touched {
                 """).text("id", conversionId).execute();
     }
 
+    /** The local day a conversion counted on until now (conversion_day), before a new revision may move it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void dayOfConversion(String conversionId) {
+        NativeSql.of(em, """
+                insert into dirty_day (business_id, day)
+                select c.business_id, (c.occurred_at at time zone coalesce(b.time_zone, 'UTC'))::date
+                from conversion_fact c left join business b on b.id = c.business_id
+                where c.conversion_id = :id and c.occurred_at is not null
+                on conflict do nothing
+                """).text("id", conversionId).execute();
+    }
+
     /** The lead of a text, when the receipt did not name it. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void leadOfText(String textId) {
@@ -76,24 +89,28 @@ public class Touched {
 
     /**
      * The business's time zone changed (or became known): every local day moves, so its rollups are
-     * dropped and all its facts are marked for recomputation.
+     * dropped and all its facts are marked for recomputation. Only marks are written here (no update of
+     * the business's leads, which could be millions): the refresher works them off in chunks, and it
+     * recomputes the day each lead counted in before as well as its new one.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void wholeBusiness(String businessId) {
-        for (String table : new String[] {"lead_day", "step_day", "speed_day", "call_day", "suppression_day"}) {
+        for (String table : Rollups.DAY_TABLES) {
             NativeSql.of(em, "delete from " + table + " where business_id = :b").text("b", businessId).execute();
         }
+        NativeSql.of(em, "delete from speed_month where business_id = :b").text("b", businessId).execute();
         NativeSql.of(em, """
                 insert into dirty_lead (lead_id) select lead_id from lead_fact where business_id = :b
                 on conflict do nothing
                 """).text("b", businessId).execute();
-        NativeSql.of(em, "update lead_fact set rollup_day = null where business_id = :b").text("b", businessId).execute();
         NativeSql.of(em, """
                 insert into dirty_day (business_id, day)
                 select distinct :b, (x.at at time zone coalesce((select time_zone from business where id = :b), 'UTC'))::date
                 from (select ended_at as at from call_fact where business_id = :b and ended_at is not null
                       union all
-                      select missed_at from suppression_fact where business_id = :b and missed_at is not null) x
+                      select missed_at from suppression_fact where business_id = :b and missed_at is not null
+                      union all
+                      select occurred_at from conversion_fact where business_id = :b and occurred_at is not null) x
                 on conflict do nothing
                 """).text("b", businessId).execute();
     }

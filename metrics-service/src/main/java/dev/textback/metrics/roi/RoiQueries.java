@@ -88,14 +88,44 @@ public class RoiQueries {
             t.estimated = NativeSql.decimalOf(r[8]);
             t.sms = NativeSql.decimalOf(r[9]);
         }
-        for (Object[] r : days(("select %s, seconds, sum(leads) from speed_day where business_id = :b "
-                + "and day between :from and :to group by 1, 2").formatted(bucket), business, period)) {
+        speed(business, period, bucket, at);
+        callsAndSuppressions(business, period, bucket, at);
+        allConversions(business, period, bucket, at);
+        return tallies;
+    }
+
+    /**
+     * The speed-to-text histogram: whole months from speed_month (about 120 rows a month), the days
+     * before the first and after the last whole month of the period from speed_day.
+     */
+    private void speed(BusinessEntity business, Period period, String bucket, Function<Object, Tally> at) {
+        LocalDate from = period.from();
+        LocalDate to = period.to();
+        LocalDate firstWhole = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
+        LocalDate lastWhole = to.equals(YearMonth.from(to).atEndOfMonth()) ? to : to.withDayOfMonth(1).minusDays(1);
+        String month = bucket.equals(PERIOD) ? PERIOD : "month";
+        if (firstWhole.isAfter(lastWhole)) {
+            speedDays(business, new Period(from, to), bucket, at);
+            return;
+        }
+        for (Object[] r : days(("select %s, seconds, sum(leads) from speed_month where business_id = :b "
+                + "and month between :from and :to group by 1, 2").formatted(month), business,
+                new Period(firstWhole, lastWhole))) {
             at.apply(r[0]).speed.add(((Number) r[1]).intValue(), NativeSql.longOf(r[2]));
         }
-        callsAndSuppressions(business, period, bucket, at);
-        allConversions(business, period, bucket.equals(PERIOD) ? PERIOD
-                : "cast(date_trunc('month', occurred_at at time zone :zone) as date)", at);
-        return tallies;
+        if (from.isBefore(firstWhole)) {
+            speedDays(business, new Period(from, firstWhole.minusDays(1)), bucket, at);
+        }
+        if (to.isAfter(lastWhole)) {
+            speedDays(business, new Period(lastWhole.plusDays(1), to), bucket, at);
+        }
+    }
+
+    private void speedDays(BusinessEntity business, Period days, String bucket, Function<Object, Tally> at) {
+        for (Object[] r : days(("select %s, seconds, sum(leads) from speed_day where business_id = :b "
+                + "and day between :from and :to group by 1, 2").formatted(bucket), business, days)) {
+            at.apply(r[0]).speed.add(((Number) r[1]).intValue(), NativeSql.longOf(r[2]));
+        }
     }
 
     private void callsAndSuppressions(BusinessEntity business, Period period, String bucket,
@@ -112,18 +142,10 @@ public class RoiQueries {
         }
     }
 
+    /** Every conversion of the business by the local day it occurred (the "all clients" figures). */
     private void allConversions(BusinessEntity business, Period period, String bucket, Function<Object, Tally> at) {
-        NativeSql q = NativeSql.of(em, """
-                select %s, count(*), coalesce(sum(value), 0) from conversion_fact
-                where business_id = :b and occurred_at >= :start and occurred_at < :end group by 1
-                """.formatted(bucket))
-                .text("b", business.id)
-                .instant("start", period.start(business.zone()))
-                .instant("end", period.endExclusive(business.zone()));
-        if (!bucket.equals(PERIOD)) {
-            q.text("zone", business.zone().getId());
-        }
-        for (Object[] r : q.rows()) {
+        for (Object[] r : days(("select %s, sum(conversions), sum(value) from conversion_day where business_id = :b "
+                + "and day between :from and :to group by 1").formatted(bucket), business, period)) {
             Tally t = at.apply(r[0]);
             t.allConversions = NativeSql.longOf(r[1]);
             t.allConversionsValue = NativeSql.decimalOf(r[2]);
