@@ -17,21 +17,34 @@ import dev.textback.metrics.db.NativeSql;
  */
 @ApplicationScoped
 public class CallFacts {
+    /** Shared with {@link BatchFold}: one definition of how this event merges into the row. */
+    static final String ENDED_INSERT = """
+            insert into call_fact (call_id, business_id, caller, outcome, reachable, ended_at)
+            """;
+    static final String ENDED_MERGE = """
+            on conflict (call_id) do update set
+                business_id = excluded.business_id,
+                caller = excluded.caller,
+                outcome = excluded.outcome,
+                reachable = excluded.reachable,
+                ended_at = excluded.ended_at
+            """;
+    /** Shared with {@link BatchFold}: one definition of how this event merges into the row. */
+    static final String BELONGS_INSERT = """
+            insert into call_fact (call_id, business_id, lead_id)
+            """;
+    static final String BELONGS_MERGE = """
+            on conflict (call_id) do update set lead_id = excluded.lead_id
+            """;
+
     @Inject
     EntityManager em;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void ended(CallEnded call, Instant endedAt) {
-        NativeSql.of(em, """
-                insert into call_fact (call_id, business_id, caller, outcome, reachable, ended_at)
-                values (:callId, :businessId, :caller, :outcome, :reachable, :endedAt)
-                on conflict (call_id) do update set
-                    business_id = excluded.business_id,
-                    caller = excluded.caller,
-                    outcome = excluded.outcome,
-                    reachable = excluded.reachable,
-                    ended_at = excluded.ended_at
-                """)
+        NativeSql.of(em, ENDED_INSERT
+                + "values (:callId, :businessId, :caller, :outcome, :reachable, :endedAt)\n"
+                + ENDED_MERGE)
                 .text("callId", call.callId())
                 .text("businessId", call.businessId())
                 .text("caller", call.caller())
@@ -44,11 +57,9 @@ public class CallFacts {
     /** The call opened or joined this lead; conversions find their lead through this link. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void belongsTo(String callId, String businessId, String leadId) {
-        NativeSql.of(em, """
-                insert into call_fact (call_id, business_id, lead_id)
-                values (:callId, :businessId, :leadId)
-                on conflict (call_id) do update set lead_id = excluded.lead_id
-                """)
+        NativeSql.of(em, BELONGS_INSERT
+                + "values (:callId, :businessId, :leadId)\n"
+                + BELONGS_MERGE)
                 .text("callId", callId)
                 .text("businessId", businessId)
                 .text("leadId", leadId)

@@ -16,26 +16,32 @@ import dev.textback.metrics.db.NativeSql;
  */
 @ApplicationScoped
 public class ConversionFacts {
+    /** Shared with {@link BatchFold}: one definition of how this event merges into the row. */
+    static final String RECORDED_INSERT = """
+            insert into conversion_fact (conversion_id, business_id, lead_call_id, value, currency, estimated,
+                                         recovered, occurred_at, revision)
+            """;
+    static final String RECORDED_MERGE = """
+            on conflict (conversion_id) do update set
+                business_id = excluded.business_id,
+                lead_call_id = excluded.lead_call_id,
+                value = excluded.value,
+                currency = excluded.currency,
+                estimated = excluded.estimated,
+                recovered = excluded.recovered,
+                occurred_at = excluded.occurred_at,
+                revision = excluded.revision
+            where conversion_fact.revision < excluded.revision
+            """;
+
     @Inject
     EntityManager em;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void recorded(ConversionRecorded c) {
-        NativeSql.of(em, """
-                insert into conversion_fact (conversion_id, business_id, lead_call_id, value, currency, estimated,
-                                             recovered, occurred_at, revision)
-                values (:id, :businessId, :leadCallId, :value, :currency, :estimated, :recovered, :occurredAt, :revision)
-                on conflict (conversion_id) do update set
-                    business_id = excluded.business_id,
-                    lead_call_id = excluded.lead_call_id,
-                    value = excluded.value,
-                    currency = excluded.currency,
-                    estimated = excluded.estimated,
-                    recovered = excluded.recovered,
-                    occurred_at = excluded.occurred_at,
-                    revision = excluded.revision
-                where conversion_fact.revision < excluded.revision
-                """)
+        NativeSql.of(em, RECORDED_INSERT
+                + "values (:id, :businessId, :leadCallId, :value, :currency, :estimated, :recovered, :occurredAt, :revision)\n"
+                + RECORDED_MERGE)
                 .text("id", c.conversionId())
                 .text("businessId", c.businessId())
                 .text("leadCallId", c.leadCallId())

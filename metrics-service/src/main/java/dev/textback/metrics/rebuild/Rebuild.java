@@ -10,6 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
@@ -30,15 +34,19 @@ import org.jboss.logging.Logger;
 import dev.textback.calls.events.CallTopic;
 import dev.textback.crm.events.BusinessTopic;
 import dev.textback.crm.events.CrmTopic;
+import dev.textback.metrics.fold.BatchFold;
 import dev.textback.texts.events.TextTopic;
 
 /**
  * Replays every topic from the beginning into a fresh read model, then switches to it:
  * <ol>
- * <li>copy the live schema's table definitions into {@link RebuildStore#SCHEMA};</li>
+ * <li>copy the live schema's table definitions into {@link RebuildStore#SCHEMA}, without its secondary
+ * indexes;</li>
  * <li>read all partitions from offset 0 up to the end offsets seen at the start (a plain consumer that
- * assigns partitions and commits nothing: the live consumer group is untouched), folding batches;</li>
- * <li>compute all rollups of the new schema while the live service keeps answering;</li>
+ * assigns partitions and commits nothing: the live consumer group is untouched), folding batches
+ * set-based (BatchFold: thousands of events per statement, the live fold's merges);</li>
+ * <li>build the secondary indexes, mark everything for the refresher, and compute all rollups of the new
+ * schema (in the refresher's chunks) while the live service keeps answering;</li>
  * <li>take the switch lock (live folding pauses), fold what arrived meanwhile, refresh, rename the
  * schemas, release. Live consumers then continue into the new schema; events the rebuild already
  * folded are duplicates there and change nothing.</li>
@@ -53,10 +61,12 @@ public class Rebuild {
     RebuildStore store;
     @Inject
     DataSource dataSource;
+    @Inject
+    BatchFold batchFold;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
-    @ConfigProperty(name = "metrics.rebuild.batch", defaultValue = "2000")
+    @ConfigProperty(name = "metrics.rebuild.batch", defaultValue = "5000")
     int batchSize;
 
     private final AtomicLong replayed = new AtomicLong();
@@ -75,6 +85,8 @@ public class Rebuild {
         }
         replayed.set(0);
         skipped.set(0);
+        foldNanos = 0;
+        batchFold.timings(); // resets them
         total = 0;
         error = null;
         finishedAt = null;
@@ -106,7 +118,9 @@ public class Rebuild {
                 Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
                 total = partitions.stream().mapToLong(p -> end.get(p) - begin.get(p)).sum();
                 state = "FOLDING";
-                replayUntil(consumer, end);
+                replayUntil(consumer, end, false);
+                state = "INDEXING";
+                store.finishBulkLoad();
                 state = "ROLLING_UP";
                 store.rollUp();
                 state = "CATCHING_UP";
@@ -115,7 +129,7 @@ public class Rebuild {
                     try {
                         Map<TopicPartition, Long> last = consumer.endOffsets(partitions);
                         total += last.entrySet().stream().mapToLong(e -> e.getValue() - end.get(e.getKey())).sum();
-                        replayUntil(consumer, last);
+                        replayUntil(consumer, last, true);
                         store.rollUp();
                         state = "SWITCHING";
                         store.switchOver();
@@ -125,8 +139,9 @@ public class Rebuild {
                 }
             }
             state = "DONE";
-            LOG.infof("rebuild done: %d records replayed, %d skipped, %s events/s", replayed.get(), skipped.get(),
-                    status().eventsPerSecond());
+            LOG.infof("rebuild done: %d records replayed, %d skipped, %s events/s (%s), in %d s", replayed.get(),
+                    skipped.get(), status().eventsPerSecond(), batchFold.timings(),
+                    Duration.between(startedAt, Instant.now()).toSeconds());
         } catch (Exception e) {
             LOG.error("rebuild failed; the live read model is unchanged", e);
             error = e.getClass().getSimpleName() + ": " + e.getMessage();
@@ -141,21 +156,45 @@ public class Rebuild {
         }
     }
 
-    private void replayUntil(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> end) {
-        List<RebuildStore.Rec> batch = new ArrayList<>(batchSize);
-        while (!reached(consumer, end)) {
-            ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
-            for (ConsumerRecord<String, String> r : records) {
-                if (r.offset() >= end.getOrDefault(new TopicPartition(r.topic(), r.partition()), Long.MAX_VALUE)) {
-                    continue; // past this phase's end: read again in the next phase
+    /**
+     * Replays up to {@code end}, pipelined: while a batch is written to the database, the next one is
+     * polled and parsed on the parse thread. {@code mark}: whether the folded batches mark what they
+     * touched for the refresher (not in the bulk replay). The time spent here, polls included, is what
+     * {@code eventsPerSecond} divides by.
+     */
+    private void replayUntil(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> end, boolean mark)
+            throws InterruptedException {
+        long t0 = System.nanoTime();
+        ExecutorService parser = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "metrics-rebuild-parse");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<RebuildStore.Rec> batch = new ArrayList<>(batchSize);
+            Pending pending = null;
+            while (!reached(consumer, end)) {
+                ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
+                for (ConsumerRecord<String, String> r : records) {
+                    if (r.offset() >= end.getOrDefault(new TopicPartition(r.topic(), r.partition()), Long.MAX_VALUE)) {
+                        continue; // past this phase's end: read again in the next phase
+                    }
+                    batch.add(new RebuildStore.Rec(header(r, "ce_id"), header(r, "ce_type"), r.key(), r.value(),
+                            r.value() == null && BusinessTopic.NAME.equals(r.topic())));
+                    if (batch.size() >= batchSize) {
+                        pending = handOver(parser, pending, batch, mark);
+                        batch = new ArrayList<>(batchSize);
+                    }
                 }
-                batch.add(new RebuildStore.Rec(header(r, "ce_id"), header(r, "ce_type"), r.key(), r.value(),
-                        r.value() == null && BusinessTopic.NAME.equals(r.topic())));
-                if (batch.size() >= batchSize) {
-                    flush(batch);
+                if (!batch.isEmpty()) {
+                    pending = handOver(parser, pending, batch, mark);
+                    batch = new ArrayList<>(batchSize);
                 }
             }
-            flush(batch);
+            write(pending, mark);
+        } finally {
+            parser.shutdownNow();
+            foldNanos += System.nanoTime() - t0;
         }
         // Records after `end` that this poll returned were skipped above: rewind so the next phase reads them.
         for (TopicPartition p : consumer.assignment()) {
@@ -169,16 +208,28 @@ public class Rebuild {
         return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
     }
 
-    private void flush(List<RebuildStore.Rec> batch) {
-        if (batch.isEmpty()) {
+    /** A batch whose parsing was started on the parse thread. */
+    private record Pending(List<RebuildStore.Rec> batch, Future<BatchFold.Prepared> prepared) {
+    }
+
+    /** Starts parsing {@code batch}, then writes the batch before it meanwhile; returns the new pending one. */
+    private Pending handOver(ExecutorService parser, Pending previous, List<RebuildStore.Rec> batch, boolean mark)
+            throws InterruptedException {
+        Pending next = new Pending(batch, parser.submit(() -> store.parse(batch)));
+        write(previous, mark);
+        return next;
+    }
+
+    private void write(Pending pending, boolean mark) throws InterruptedException {
+        if (pending == null) {
             return;
         }
-        long t0 = System.nanoTime();
         try {
-            store.foldBatch(batch);
-        } catch (RuntimeException e) {
+            store.write(pending.prepared().get(), mark);
+        } catch (ExecutionException | RuntimeException e) {
             // One bad record spoils its batch: fold them one by one, skipping what the live path dead-letters.
-            for (RebuildStore.Rec r : batch) {
+            LOG.debugf(e, "rebuild folds a batch of %d records one by one", pending.batch().size());
+            for (RebuildStore.Rec r : pending.batch()) {
                 try {
                     store.foldOne(r);
                 } catch (RuntimeException bad) {
@@ -187,9 +238,7 @@ public class Rebuild {
                 }
             }
         }
-        foldNanos += System.nanoTime() - t0;
-        replayed.addAndGet(batch.size());
-        batch.clear();
+        replayed.addAndGet(pending.batch().size());
     }
 
     private static String header(ConsumerRecord<String, String> r, String name) {

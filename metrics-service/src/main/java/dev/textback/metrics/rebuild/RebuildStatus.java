@@ -10,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "RebuildStatus")
 public record RebuildStatus(
-        @Schema(description = "IDLE, COPYING_SCHEMA, FOLDING, CATCHING_UP, ROLLING_UP, SWITCHING, DONE or FAILED") String state,
+        @Schema(description = "IDLE, COPYING_SCHEMA, FOLDING, INDEXING, ROLLING_UP, CATCHING_UP, SWITCHING, DONE or FAILED") String state,
         Instant startedAt,
         Instant finishedAt,
         @Schema(description = "Records to replay: the topics' end offsets when the rebuild started") long total,

@@ -107,6 +107,20 @@ final class RawEvents {
                 "conversion-recorded.v1.json");
     }
 
+    void optOut(String leadId, String phone, Instant at) {
+        send(TextTopic.NAME, TextTopic.key(businessId, phone), id(), TextTopic.OPT_OUT_CHANGED, TextTopic.SOURCE,
+                map("businessId", businessId, "phone", phone, "optedOut", true, "keyword", "STOP", "leadId", leadId,
+                        "changedAt", at.toString()),
+                "opt-out-changed.v1.json");
+    }
+
+    /** Sends the previous event again with the same id and body, as a producer retry or a redelivery does. */
+    void redeliverLast() {
+        TopicWriter.send(bootstrap, last[0], last[1], last[2], last[3], last[4], last[5]);
+    }
+
+    private final String[] last = new String[6];
+
     private void send(String topic, String key, String eventId, String type, String source, Map<String, Object> body,
             String schema) {
         body.values().removeIf(v -> v == null);
@@ -118,5 +132,7 @@ final class RawEvents {
         }
         assertEquals(List.of(), EventSchemas.violations("schemas/" + schema, json), schema + ": " + json);
         TopicWriter.send(bootstrap, topic, key, eventId, type, source, json);
+        String[] sent = {topic, key, eventId, type, source, json};
+        System.arraycopy(sent, 0, last, 0, sent.length);
     }
 }
