@@ -13,14 +13,18 @@ import jakarta.persistence.LockModeType;
 @ApplicationScoped
 public class OutboundTextRepository implements PanacheRepositoryBase<OutboundText, UUID> {
 
-    /** Ids of PENDING texts that are due, locked; rows another sender holds are skipped. */
-    public List<UUID> lockDue(Instant now, int limit) {
-        return ids(getEntityManager()
-                .createNativeQuery("select id from outbound_text where state = 'PENDING' and next_attempt_at <= :now "
-                        + "order by next_attempt_at limit :limit for update skip locked")
+    /**
+     * PENDING texts that are due, locked and loaded in one statement; rows another sender holds are
+     * skipped, not waited for.
+     */
+    @SuppressWarnings("unchecked")
+    public List<OutboundText> lockDue(Instant now, int limit) {
+        return getEntityManager()
+                .createNativeQuery("select * from outbound_text where state = 'PENDING' and next_attempt_at <= :now "
+                        + "order by next_attempt_at limit :limit for update skip locked", OutboundText.class)
                 .setParameter("now", now)
                 .setParameter("limit", limit)
-                .getResultList());
+                .getResultList();
     }
 
     /** Ids of SENDING texts whose lease ran out (the sender died mid-send), locked. */
@@ -35,8 +39,14 @@ public class OutboundTextRepository implements PanacheRepositoryBase<OutboundTex
 
     /** Marks the submission as started (and extends the lease) while this sender still holds the text. */
     public boolean markSubmitting(UUID id, Instant now, Instant until) {
-        return update("submitStartedAt = ?2, leaseUntil = ?3, updatedAt = ?2 where id = ?1 and state = ?4 "
-                + "and leaseUntil >= ?2", id, now, until, TextState.SENDING) == 1;
+        // plain SQL: an HQL update is translated to SQL again on every execution, once per text sent
+        return getEntityManager()
+                .createNativeQuery("update outbound_text set submit_started_at = :now, lease_until = :until, "
+                        + "updated_at = :now where id = :id and state = 'SENDING' and lease_until >= :now")
+                .setParameter("id", id)
+                .setParameter("now", now)
+                .setParameter("until", until)
+                .executeUpdate() == 1;
     }
 
     public OutboundText lock(UUID id) {

@@ -2,11 +2,10 @@ package dev.textback.dispatch.sending;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -22,10 +21,13 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 /**
- * Sends due texts on a dedicated thread: claims a batch (committed as SENDING with a lease), submits
- * the texts in parallel outside any transaction and records each outcome in a new transaction. A
- * crash between submit and record leaves the row SENDING until its lease expires and it becomes
- * UNKNOWN.
+ * Sends due texts as a continuous pipeline: a dedicated thread claims due texts (committed as
+ * SENDING with a lease) whenever a worker slot is free, and the workers submit them outside any
+ * transaction and record each outcome in a new transaction. At most {@code 2 x concurrency} texts
+ * are claimed and not yet recorded, so no claimed text waits long for a worker (its lease keeps
+ * running) and the workers never idle while texts are due: the next claim does not wait for the
+ * slowest text of the previous one. A crash between submit and record leaves the row SENDING until
+ * its lease expires and it becomes UNKNOWN.
  * <p>
  * The thread waits on {@link SenderSignal}, which the transaction that queues a text signals right
  * after it commits, so a new text leaves within milliseconds; the timed wait (poll-interval) is the
@@ -39,6 +41,8 @@ public class Sender {
     private volatile boolean stopping;
     private Thread loop;
     private ExecutorService workers;
+    /** Texts claimed and not yet recorded may not exceed the permits (2 x concurrency). */
+    private Semaphore slots;
 
     @Inject
     SendingStore store;
@@ -83,6 +87,7 @@ public class Sender {
     }
 
     void onStart(@Observes StartupEvent event) {
+        slots = new Semaphore(2 * Math.max(1, concurrency));
         workers = Executors.newFixedThreadPool(Math.max(1, concurrency), r -> {
             Thread t = new Thread(r, "text-sender-worker");
             t.setDaemon(true);
@@ -96,7 +101,8 @@ public class Sender {
     private void run() {
         while (!stopping) {
             try {
-                if (!sendBatch()) {
+                int claimed = claimAndDispatch();
+                if (claimed == 0) {
                     signal.await(pollInterval);
                 }
             } catch (RuntimeException e) {
@@ -106,27 +112,47 @@ public class Sender {
         }
     }
 
-    /** Sends one batch of due texts; false when none were due. */
-    boolean sendBatch() {
-        List<ClaimedText> batch = store.claimDue(batchSize);
-        if (batch.isEmpty()) {
-            return false;
-        }
-        List<Future<?>> running = new ArrayList<>(batch.size());
-        for (ClaimedText text : batch) {
-            running.add(workers.submit(() -> send(text)));
-        }
-        for (Future<?> f : running) {
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return true;
-            } catch (java.util.concurrent.ExecutionException e) {
-                LOG.warnf("sending a text failed: %s", e.getCause().toString());
+    /**
+     * Waits for at least one free slot, claims as many due texts as there are free slots (at most
+     * batch-size) and hands them to the workers; returns how many were claimed, 0 when none were due
+     * (or no slot freed up within the poll interval).
+     */
+    int claimAndDispatch() {
+        int free;
+        try {
+            if (!slots.tryAcquire(pollInterval.toNanos(), TimeUnit.NANOSECONDS)) {
+                return -1; // all workers busy: not idle, so no wait on the signal
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopping = true;
+            return -1;
         }
-        return true;
+        free = 1 + slots.drainPermits();
+        int want = Math.min(free, batchSize);
+        slots.release(free - want);
+        List<ClaimedText> batch;
+        try {
+            batch = store.claimDue(want);
+        } catch (RuntimeException e) {
+            slots.release(want);
+            throw e;
+        }
+        slots.release(want - batch.size());
+        for (ClaimedText text : batch) {
+            workers.execute(() -> {
+                try {
+                    send(text);
+                } catch (RuntimeException e) {
+                    // the row stays SENDING; its lease decides (PENDING again if never submitted, else UNKNOWN)
+                    LOG.warnf("sending text %s failed: %s", text.id(), e.toString());
+                } finally {
+                    slots.release();
+                }
+            });
+        }
+        // fewer than asked for: nothing else is due right now, wait for a signal or the next poll
+        return batch.size() < want ? 0 : batch.size();
     }
 
     private void send(ClaimedText text) {
@@ -164,17 +190,18 @@ public class Sender {
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        stopping = true; // let a running batch end before the database goes away
+        stopping = true; // claim nothing more; let the texts in flight record their outcome before the database goes away
         signal.wake();
-        if (loop != null) {
-            try {
+        try {
+            if (loop != null) {
                 loop.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
             }
-        }
-        if (workers != null) {
-            workers.shutdown();
+            if (workers != null) {
+                workers.shutdown();
+                workers.awaitTermination(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

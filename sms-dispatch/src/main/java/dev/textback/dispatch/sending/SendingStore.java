@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -59,10 +60,14 @@ public class SendingStore {
     public List<ClaimedText> claimDue(int limit) {
         Instant now = Instant.now();
         List<ClaimedText> claimed = new ArrayList<>();
-        for (UUID id : texts.lockDue(now, limit)) {
-            OutboundText t = texts.findById(id);
+        List<OutboundText> due = texts.lockDue(now, limit);
+        List<OutboundText> leadTexts = due.stream().filter(t -> OutboundText.KIND_LEAD.equals(t.kind)).toList();
+        // one opt-out query for the batch, not one per text
+        Set<String> optedOut = optOuts.optedOutAmong(leadTexts.stream().map(t -> t.businessId).distinct().toList(),
+                leadTexts.stream().map(t -> t.recipient).distinct().toList());
+        for (OutboundText t : due) {
             if (OutboundText.KIND_LEAD.equals(t.kind)) {
-                SuppressionReason stop = reasonNotToSend(t);
+                SuppressionReason stop = reasonNotToSend(t, optedOut);
                 if (stop != null) {
                     // an opt-out (or a disabled business) committed after this text was queued
                     cancellation.cancel(t, stop, now);
@@ -94,8 +99,8 @@ public class SendingStore {
         return claimed;
     }
 
-    private SuppressionReason reasonNotToSend(OutboundText t) {
-        if (optOuts.isOptedOut(t.businessId, t.recipient)) {
+    private SuppressionReason reasonNotToSend(OutboundText t, Set<String> optedOut) {
+        if (optedOut.contains(t.businessId + ":" + t.recipient)) {
             return SuppressionReason.OPTED_OUT;
         }
         Business b = businesses.findById(t.businessId);
