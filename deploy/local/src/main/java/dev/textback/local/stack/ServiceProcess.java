@@ -26,15 +26,23 @@ public final class ServiceProcess implements AutoCloseable {
         this.log = log;
     }
 
+    /** Started as the local stack runs it: C1 only (quick start, little memory). */
     public static ServiceProcess start(Path home, String name, int port, Map<String, String> env, Path logDir,
             int heapMb) {
+        return start(home, name, port, env, logDir, heapMb, List.of("-XX:TieredStopAtLevel=1"));
+    }
+
+    /** @param jitFlags JIT options, e.g. none (C1 and C2, for benchmarks) or {@code -XX:TieredStopAtLevel=1} */
+    public static ServiceProcess start(Path home, String name, int port, Map<String, String> env, Path logDir,
+            int heapMb, List<String> jitFlags) {
         Path jar = home.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (./mvnw -DskipTests package)");
         }
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heapMb + "m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-XX:MaxMetaspaceSize=160m", "-jar", jar.toString()));
+                "-Xmx" + heapMb + "m", "-Xss512k", "-XX:+UseSerialGC"));
+        cmd.addAll(jitFlags);
+        cmd.addAll(List.of("-XX:MaxMetaspaceSize=160m", "-jar", jar.toString()));
         try {
             Files.createDirectories(logDir);
             Path log = logDir.resolve(name + ".log");

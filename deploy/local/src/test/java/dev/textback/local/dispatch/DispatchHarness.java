@@ -52,6 +52,8 @@ final class DispatchHarness implements AutoCloseable {
     private final KafkaProducer<String, String> producer;
     private final FakeVonage vonage;
     private final List<Long> killed = new ArrayList<>();
+    /** C1 only, like the local stack; benchmarks clear it to run with C2 as a production JVM does. */
+    private List<String> jitFlags = List.of("-XX:TieredStopAtLevel=1");
     private ServiceProcess dispatch;
     private ServiceProcess callIngest;
     private volatile boolean closing;
@@ -80,20 +82,27 @@ final class DispatchHarness implements AutoCloseable {
         producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
     }
 
+    /** JIT options of the service JVMs started from now on (empty: tiered C1 + C2, the JVM's default). */
+    DispatchHarness jitFlags(List<String> flags) {
+        jitFlags = List.copyOf(flags);
+        return this;
+    }
+
     String url() {
         return "http://127.0.0.1:" + port;
     }
 
     /** Starts sms-dispatch (again, on the same port) and waits until it is ready. */
     void start() {
-        dispatch = ServiceProcess.start(home, "sms-dispatch", port, env, home.resolve(".textback/logs"), 256);
+        dispatch = ServiceProcess.start(home, "sms-dispatch", port, env, home.resolve(".textback/logs"), 256,
+                jitFlags);
         dispatch.awaitReady(Duration.ofSeconds(120));
     }
 
     /** Starts call-ingest too (for speed to text, measured from its webhook); returns its URL. */
     String startCallIngest() {
         callIngest = ServiceProcess.start(home, "call-ingest", FreePorts.next(), env, home.resolve(".textback/logs"),
-                256);
+                256, jitFlags);
         callIngest.awaitReady(Duration.ofSeconds(120));
         return callIngest.url();
     }
