@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.eclipse.microprofile.context.ThreadContext;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
@@ -18,6 +19,7 @@ import dev.textback.texts.events.TextTopic;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -29,10 +31,17 @@ import jakarta.transaction.Transactional;
  * event cost a broker round trip. Order per key still holds: the idempotent producer keeps the send
  * order within a partition. Any failure rolls the transaction back and the whole batch is published
  * again; a crash between publish and delete republishes too: consumers dedupe by event id.
+ * <p>
+ * The sends are started with the transaction cleared from the thread: context propagation would
+ * otherwise run the acknowledgement callbacks inside this transaction, on the producer's thread, and
+ * the commit could find that thread still associated with it (Narayana then rolls the commit back:
+ * "commit invoked while multiple threads active").
  */
 @ApplicationScoped
 public class OutboxPublisher {
     private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
+
+    private ThreadContext noTransaction;
 
     @Inject
     OutboxRepository repository;
@@ -42,13 +51,21 @@ public class OutboxPublisher {
     @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
     MutinyEmitter<String> texts;
 
+    @PostConstruct
+    void init() {
+        noTransaction = ThreadContext.builder().propagated().cleared(ThreadContext.TRANSACTION)
+                .unchanged(ThreadContext.ALL_REMAINING).build();
+    }
+
     /** Publishes one batch; returns how many rows went out. */
     @Transactional
     public int publishBatch(int batchSize) {
         List<OutboxMessage> rows = repository.lockOldest(batchSize);
         List<CompletableFuture<Void>> acks = new ArrayList<>(rows.size());
         for (OutboxMessage row : rows) {
-            acks.add(texts.sendMessage(toMessage(row)).subscribeAsCompletionStage());
+            Message<String> message = toMessage(row);
+            acks.add(noTransaction.contextualSupplier(() -> texts.sendMessage(message).subscribeAsCompletionStage())
+                    .get());
         }
         awaitAll(acks);
         if (!rows.isEmpty()) {

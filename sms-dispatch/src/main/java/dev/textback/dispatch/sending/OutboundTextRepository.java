@@ -27,6 +27,17 @@ public class OutboundTextRepository implements PanacheRepositoryBase<OutboundTex
                 .getResultList();
     }
 
+    /** These texts, locked in id order (so two transactions locking several never deadlock each other). */
+    @SuppressWarnings("unchecked")
+    public List<OutboundText> lockAll(Collection<UUID> ids) {
+        return ids.isEmpty() ? List.of()
+                : getEntityManager()
+                        .createNativeQuery("select * from outbound_text where id in (:ids) order by id for update",
+                                OutboundText.class)
+                        .setParameter("ids", ids)
+                        .getResultList();
+    }
+
     /** Ids of SENDING texts whose lease ran out (the sender died mid-send), locked. */
     public List<UUID> lockExpiredLeases(Instant now, int limit) {
         return ids(getEntityManager()

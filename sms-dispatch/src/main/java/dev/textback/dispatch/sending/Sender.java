@@ -2,7 +2,13 @@ package dev.textback.dispatch.sending;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -23,11 +29,13 @@ import jakarta.inject.Inject;
 /**
  * Sends due texts as a continuous pipeline: a dedicated thread claims due texts (committed as
  * SENDING with a lease) whenever a worker slot is free, and the workers submit them outside any
- * transaction and record each outcome in a new transaction. At most {@code 2 x concurrency} texts
- * are claimed and not yet recorded, so no claimed text waits long for a worker (its lease keeps
- * running) and the workers never idle while texts are due: the next claim does not wait for the
- * slowest text of the previous one. A crash between submit and record leaves the row SENDING until
- * its lease expires and it becomes UNKNOWN.
+ * transaction. At most {@code 2 x concurrency} texts are claimed and not yet recorded, so no
+ * claimed text waits long for a worker (its lease keeps running) and the workers never idle while
+ * texts are due: the next claim does not wait for the slowest text of the previous one. Outcomes are
+ * recorded by one recorder thread, each group of outcomes waiting at that moment in one transaction
+ * (group commit: a transaction per text cost more than the text's own changes); when a group fails,
+ * its outcomes are recorded one transaction each. A crash between submit and record leaves the row
+ * SENDING until its lease expires and it becomes UNKNOWN.
  * <p>
  * The thread waits on {@link SenderSignal}, which the transaction that queues a text signals right
  * after it commits, so a new text leaves within milliseconds; the timed wait (poll-interval) is the
@@ -43,6 +51,13 @@ public class Sender {
     private ExecutorService workers;
     /** Texts claimed and not yet recorded may not exceed the permits (2 x concurrency). */
     private Semaphore slots;
+    private final BlockingQueue<Outcome> outcomes = new LinkedBlockingQueue<>();
+    private Thread recorder;
+    private volatile boolean recorderStopping;
+
+    /** A submission's outcome, waiting for the recorder. */
+    private record Outcome(UUID id, SendDecision decision) {
+    }
 
     @Inject
     SendingStore store;
@@ -93,6 +108,9 @@ public class Sender {
             t.setDaemon(true);
             return t;
         });
+        recorder = new Thread(this::recordLoop, "text-sender-recorder");
+        recorder.setDaemon(true);
+        recorder.start();
         loop = new Thread(this::run, "text-sender");
         loop.setDaemon(true);
         loop.start();
@@ -141,13 +159,18 @@ public class Sender {
         slots.release(want - batch.size());
         for (ClaimedText text : batch) {
             workers.execute(() -> {
+                SendDecision decision = null;
                 try {
-                    send(text);
+                    decision = send(text);
                 } catch (RuntimeException e) {
                     // the row stays SENDING; its lease decides (PENDING again if never submitted, else UNKNOWN)
                     LOG.warnf("sending text %s failed: %s", text.id(), e.toString());
                 } finally {
-                    slots.release();
+                    if (decision != null) {
+                        outcomes.add(new Outcome(text.id(), decision)); // the recorder frees the slot
+                    } else {
+                        slots.release();
+                    }
                 }
             });
         }
@@ -155,7 +178,8 @@ public class Sender {
         return batch.size() < want ? 0 : batch.size();
     }
 
-    private void send(ClaimedText text) {
+    /** Submits one claimed text; returns the outcome to record, or null when it was not submitted. */
+    private SendDecision send(ClaimedText text) {
         long maxWait = TimeUnit.SECONDS.toNanos(1);
         long waitNanos = rateLimiter.reserve(text.request().from(), maxWait);
         if (waitNanos > 0) {
@@ -163,13 +187,13 @@ public class Sender {
                 // this number's throughput is used up for a while: give the text back, it is not an attempt
                 store.postpone(text.id(), Instant.now().plusNanos(waitNanos));
                 meters.counter("textback.texts.rate-limited").increment();
-                return;
+                return null;
             }
             sleepNanos(waitNanos);
         }
         // the last commit before the request leaves: a crash after it leaves the outcome unknown
         if (!store.markSubmitting(text.id())) {
-            return; // the lease expired (a long rate-limit wait); the row is no longer ours to send
+            return null; // the lease expired (a long rate-limit wait); the row is no longer ours to send
         }
         SendResult result = gateway.send(text.request());
         SendDecision decision = policy.decide(result, text.attempts(), Instant.now());
@@ -178,7 +202,53 @@ public class Sender {
         if (!(decision instanceof SendDecision.Sent)) {
             LOG.infof("text %s to %s: %s after %s", text.id(), PhoneNumbers.mask(text.request().to()), decision, result);
         }
-        store.record(text.id(), decision);
+        return decision;
+    }
+
+    /** Records the outcomes waiting, a group at a time, until the sender stops and none are left. */
+    private void recordLoop() {
+        List<Outcome> group = new ArrayList<>();
+        while (true) {
+            Outcome first;
+            try {
+                first = outcomes.poll(100, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (first == null) {
+                if (recorderStopping) {
+                    return;
+                }
+                continue;
+            }
+            group.clear();
+            group.add(first);
+            outcomes.drainTo(group, Math.max(1, batchSize) - 1);
+            recordGroup(group);
+        }
+    }
+
+    private void recordGroup(List<Outcome> group) {
+        try {
+            Map<UUID, SendDecision> decisions = new LinkedHashMap<>();
+            group.forEach(o -> decisions.put(o.id(), o.decision()));
+            store.recordAll(decisions);
+        } catch (RuntimeException groupFailed) {
+            // one bad row (or a deadlock) must not cost the others their outcome: one transaction each
+            LOG.infof("recording %d outcomes together failed (%s); recording them one by one", group.size(),
+                    groupFailed.toString());
+            for (Outcome o : group) {
+                try {
+                    store.record(o.id(), o.decision());
+                } catch (RuntimeException e) {
+                    // the row stays SENDING with its submission started: the lease makes it UNKNOWN, never resent
+                    LOG.warnf("recording the outcome of text %s failed: %s", o.id(), e.toString());
+                }
+            }
+        } finally {
+            slots.release(group.size());
+        }
     }
 
     private static void sleepNanos(long nanos) {
@@ -199,6 +269,10 @@ public class Sender {
             if (workers != null) {
                 workers.shutdown();
                 workers.awaitTermination(10, TimeUnit.SECONDS);
+            }
+            recorderStopping = true; // records what the workers handed over, then ends
+            if (recorder != null) {
+                recorder.join(10_000);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

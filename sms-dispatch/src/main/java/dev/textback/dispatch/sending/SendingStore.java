@@ -3,7 +3,9 @@ package dev.textback.dispatch.sending;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -132,12 +134,34 @@ public class SendingStore {
 
     @Transactional
     public void record(UUID id, SendDecision decision) {
-        OutboundText t = texts.lock(id);
+        apply(id, texts.lock(id), decision, Instant.now());
+    }
+
+    /**
+     * Records several outcomes in one transaction: the texts are locked in one statement (in id
+     * order, like every other multi-row lock here), their leads loaded in one more.
+     */
+    @Transactional
+    public void recordAll(Map<UUID, SendDecision> outcomes) {
+        Map<UUID, OutboundText> rows = new HashMap<>();
+        for (OutboundText t : texts.lockAll(outcomes.keySet())) {
+            rows.put(t.id, t);
+        }
+        List<String> sentLeads = rows.values().stream()
+                .filter(t -> OutboundText.KIND_LEAD.equals(t.kind) && outcomes.get(t.id) instanceof SendDecision.Sent)
+                .map(t -> t.leadId).distinct().toList();
+        if (!sentLeads.isEmpty()) {
+            leads.list("id in ?1", sentLeads); // now in the session: TextSent and the follow-up find them there
+        }
+        Instant now = Instant.now();
+        outcomes.forEach((id, decision) -> apply(id, rows.get(id), decision, now));
+    }
+
+    private void apply(UUID id, OutboundText t, SendDecision decision, Instant now) {
         if (t == null || (t.state != TextState.SENDING && t.state != TextState.UNKNOWN)) {
             LOG.warnf("text %s: outcome %s arrived in state %s, ignored", id, decision, t == null ? null : t.state);
             return;
         }
-        Instant now = Instant.now();
         boolean lead = OutboundText.KIND_LEAD.equals(t.kind);
         t.leaseUntil = null;
         t.updatedAt = now;
