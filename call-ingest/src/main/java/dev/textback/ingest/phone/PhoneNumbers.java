@@ -3,6 +3,7 @@ package dev.textback.ingest.phone;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
@@ -14,6 +15,8 @@ public final class PhoneNumbers {
     /** What carriers and PBXs put in the caller field when the number is withheld. */
     private static final Set<String> WITHHELD = Set.of("", "unknown", "anonymous", "restricted", "private",
             "withheld", "unavailable", "blocked", "null");
+    private static final Pattern BARE_DIGITS = Pattern.compile("\\d{8,15}");
+    private static final String NANP_COUNTRY_CODE = "1";
 
     private PhoneNumbers() {
     }
@@ -30,13 +33,57 @@ public final class PhoneNumbers {
         if (WITHHELD.contains(trimmed.toLowerCase(Locale.ROOT)) || trimmed.length() > 40) {
             return Optional.empty();
         }
-        if (trimmed.matches("\\d{8,15}")) {
+        Optional<String> nanp = nanp(trimmed);
+        return nanp.isPresent() ? nanp : parsed(trimmed, defaultRegion);
+    }
+
+    /** The full path: everything libphonenumber's parser can read. */
+    static Optional<String> parsed(String trimmed, String defaultRegion) {
+        if (BARE_DIGITS.matcher(trimmed).matches()) {
             Optional<String> international = parse("+" + trimmed, defaultRegion);
             if (international.isPresent()) {
                 return international;
             }
         }
         return parse(trimmed, defaultRegion);
+    }
+
+    /**
+     * The shortcut for the numbers most calls carry: North American numbers written as plain digits
+     * (+1NXXNXXXXXX, or 1NXXNXXXXXX as Vonage sends them; ten bare digits are not taken here, they
+     * are read as international first). Parsing is the costliest step of a webhook
+     * (libphonenumber's regular expressions), and for these forms it cannot find anything but
+     * country code 1 and the ten digits (an area code never starts with 0 or 1, so there is no
+     * national prefix to strip); only the validation is left to libphonenumber. Anything else, or
+     * a number it finds invalid, takes the full path, so every doubtful case is decided exactly as
+     * before (PhoneNumbersTest compares both paths on many generated numbers).
+     */
+    static Optional<String> nanp(String text) {
+        int start;
+        int length = text.length();
+        if (length == 12 && text.charAt(0) == '+' && text.charAt(1) == '1') {
+            start = 2;
+        } else if (length == 11 && text.charAt(0) == '1') {
+            start = 1;
+        } else {
+            return Optional.empty();
+        }
+        long national = 0;
+        for (int i = start; i < length; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return Optional.empty();
+            }
+            national = national * 10 + (c - '0');
+        }
+        if (text.charAt(start) < '2') {
+            return Optional.empty();
+        }
+        PhoneNumber number = new PhoneNumber().setCountryCode(1).setNationalNumber(national);
+        if (!UTIL.isValidNumber(number)) {
+            return Optional.empty();
+        }
+        return Optional.of("+" + NANP_COUNTRY_CODE + text.substring(start));
     }
 
     private static Optional<String> parse(String text, String region) {

@@ -1,47 +1,50 @@
 package dev.textback.ingest.publish;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 
 import dev.textback.calls.events.CallEnded;
 import dev.textback.calls.events.CallTopic;
-import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.MutinyEmitter;
 
 /**
- * Writes CallEnded to the calls topic and returns only once the broker has acknowledged it
+ * Writes CallEnded to the calls topic as a binary-mode CloudEvent (the {@code ce_*} headers the
+ * consumers' Reactive Messaging reads) and completes only once the broker has acknowledged it
  * (acks=all), so a webhook's 2xx means the call is durably recorded.
  */
 @ApplicationScoped
 public class CallPublisher {
-    private final MutinyEmitter<String> calls;
-    private final ObjectMapper mapper;
-    private final Duration timeout;
+    private static final byte[] SPEC_VERSION = bytes("1.0");
+    private static final byte[] TYPE = bytes(CallTopic.CALL_ENDED);
+    private static final byte[] SOURCE = bytes(CallTopic.SOURCE);
+    private static final byte[] JSON = bytes("application/json");
 
-    // A burst of webhooks waits in the emitter's buffer while the producer batches; past it the
-    // webhook gets 503 at once instead of queueing without bound.
-    CallPublisher(@Channel("calls") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 8192)
-            MutinyEmitter<String> calls, ObjectMapper mapper,
+    private final CallsProducer producer;
+    private final ObjectWriter writer;
+    private final long timeoutMillis;
+
+    CallPublisher(CallsProducer producer, ObjectMapper mapper,
             @ConfigProperty(name = "textback.publish.timeout") Duration timeout) {
-        this.calls = calls;
-        this.mapper = mapper;
-        this.timeout = timeout;
+        this.producer = producer;
+        this.writer = mapper.writerFor(CallEnded.class);
+        this.timeoutMillis = timeout.toMillis();
     }
 
     /** The same provider call always gives the same event id, so retried webhooks are absorbed downstream. */
@@ -52,41 +55,57 @@ public class CallPublisher {
 
     /**
      * Completes with the event id once the broker acknowledged the write (acks=all), or fails with
-     * {@link PublishFailedException} when it did not within the timeout: never blocks a thread, so
-     * the webhook resources can run on the event loop.
+     * {@link PublishFailedException} when it refused, did not answer within the timeout, or too many
+     * writes are already waiting: never blocks a thread, so the webhook resources run on the event loop.
      */
     public Uni<String> publish(CallEnded call) {
         String id = eventId(call);
-        String json;
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(CallTopic.NAME, null,
+                CallTopic.key(call.businessId(), call.caller()), serialize(call), headers(id, call.businessId()));
+        CompletableFuture<String> acknowledged = new CompletableFuture<>();
         try {
-            json = mapper.writeValueAsString(call);
+            boolean accepted = producer.trySend(record, (metadata, error) -> {
+                if (error == null) {
+                    acknowledged.complete(id);
+                } else {
+                    acknowledged.completeExceptionally(new PublishFailedException("calls topic refused " + id, error));
+                }
+            });
+            if (!accepted) {
+                return Uni.createFrom().failure(new PublishFailedException(
+                        "too many calls waiting for the broker's acknowledgement; refused " + id, null));
+            }
+        } catch (RuntimeException e) {
+            return Uni.createFrom().failure(new PublishFailedException("calls producer refused " + id, e));
+        }
+        // The client gives up by itself (delivery.timeout.ms); this deadline is the webhook's promise
+        // to answer inside the provider's patience either way.
+        acknowledged.completeOnTimeout(null, timeoutMillis, TimeUnit.MILLISECONDS);
+        return Uni.createFrom().completionStage(acknowledged).onItem().ifNull().failWith(() -> new PublishFailedException(
+                "calls topic did not acknowledge " + id + " within " + timeoutMillis + " ms", null));
+    }
+
+    private byte[] serialize(CallEnded call) {
+        try {
+            return writer.writeValueAsBytes(call);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("CallEnded must serialize", e);
         }
-        Message<String> message = Message.of(json)
-                .addMetadata(OutgoingCloudEventMetadata.builder()
-                        .withId(id)
-                        .withType(CallTopic.CALL_ENDED)
-                        .withSource(URI.create(CallTopic.SOURCE))
-                        .withSubject(call.businessId())
-                        .withTimestamp(ZonedDateTime.now(ZoneOffset.UTC))
-                        .withDataContentType("application/json")
-                        .build())
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                        .withKey(CallTopic.key(call.businessId(), call.caller()))
-                        .build());
-        Uni<Void> sent;
-        try {
-            sent = calls.sendMessage(message);
-        } catch (RuntimeException e) {
-            // the emitter refuses at once when its buffer is full or the channel is down
-            return Uni.createFrom().failure(new PublishFailedException("calls channel refused " + id, e));
-        }
-        return sent
-                .ifNoItem().after(timeout).failWith(() -> new PublishFailedException(
-                        "calls topic did not acknowledge " + id + " within " + timeout, null))
-                .onFailure(e -> !(e instanceof PublishFailedException))
-                .transform(e -> new PublishFailedException("calls topic refused " + id, e))
-                .replaceWith(id);
+    }
+
+    private static Headers headers(String id, String subject) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add("ce_specversion", SPEC_VERSION);
+        headers.add("ce_id", bytes(id));
+        headers.add("ce_type", TYPE);
+        headers.add("ce_source", SOURCE);
+        headers.add("ce_subject", bytes(subject));
+        headers.add("ce_time", bytes(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(OffsetDateTime.now(ZoneOffset.UTC))));
+        headers.add("content-type", JSON);
+        return headers;
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -59,8 +59,10 @@ public final class WebhookFields {
         }
         // No field we read ever carries control characters; trimming them away could turn garbage
         // into an absent (or a valid-looking) value.
-        if (value.chars().anyMatch(Character::isISOControl)) {
-            throw new InvalidWebhook(name, "contains control characters");
+        for (int i = 0; i < value.length(); i++) {
+            if (Character.isISOControl(value.charAt(i))) {
+                throw new InvalidWebhook(name, "contains control characters");
+            }
         }
         String trimmed = value.trim();
         return trimmed.isEmpty() ? null : trimmed;
@@ -77,16 +79,32 @@ public final class WebhookFields {
     /** A provider's call id: letters, digits and - _ . : only, so it is safe in ids, logs and keys. */
     public String callId(String name) {
         String value = required(name);
-        if (value.length() > 128 || !value.matches("[A-Za-z0-9._:-]+")) {
+        if (value.length() > 128 || !isCallId(value)) {
             throw new InvalidWebhook(name, "is not a call id");
         }
         return value;
+    }
+
+    private static boolean isCallId(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '.' || c == '_' || c == ':' || c == '-';
+            if (!allowed) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public Instant instant(String name) {
         String value = text(name);
         if (value == null) {
             return null;
+        }
+        Instant usual = UtcTimestamps.parse(value);
+        if (usual != null) {
+            return usual;
         }
         try {
             return Instant.parse(value);

@@ -24,7 +24,7 @@ public class OwnBrokerResource implements QuarkusTestResourceLifecycleManager {
             throw new IllegalStateException(e);
         }
         TextbackTopics.ensure(broker.bootstrapServers());
-        return Map.of("mp.messaging.outgoing.calls.bootstrap.servers", broker.bootstrapServers(),
+        return Map.of("textback.calls.producer.bootstrap.servers", broker.bootstrapServers(),
                 "mp.messaging.incoming.businesses.bootstrap.servers", broker.bootstrapServers());
     }
 
