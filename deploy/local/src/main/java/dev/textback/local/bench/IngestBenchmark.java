@@ -36,7 +36,7 @@ import dev.textback.infra.TopicWriter;
  * rate of the same broker for comparison. Every webhook is a final "unanswered" event for a routed
  * number, so each one is parsed, normalized, routed and written with acks=all before its 200.
  *
- * <pre>deploy/local/bench-call-ingest [--rate 10000] [--seconds 30] [--warmup 15] [--runs 3] [--connections 64]</pre>
+ * <pre>deploy/local/bench-call-ingest [--rate 10000] [--seconds 30] [--warmup 90] [--warmup-rate 2500] [--runs 3] [--connections 64]</pre>
  */
 public final class IngestBenchmark {
     private static final String NUMBER = "+12125550142";
@@ -47,7 +47,11 @@ public final class IngestBenchmark {
     public static void main(String[] args) throws Exception {
         int rate = intArg(args, "--rate", 10_000);
         int seconds = intArg(args, "--seconds", 30);
-        int warmup = intArg(args, "--warmup", 15);
+        // The service's JIT keeps compiling for about a minute of sustained load on two cores (C2
+        // took a third of its CPU 30-50 s in, profiled), so the warm-up is long and at a rate the
+        // machine sustains; otherwise the measured runs would time the compiler.
+        int warmup = intArg(args, "--warmup", 90);
+        int warmupRate = intArg(args, "--warmup-rate", Math.min(rate, 2_500));
         int runs = intArg(args, "--runs", 3);
         int connections = intArg(args, "--connections", 64);
         Path home = Path.of(System.getProperty("textback.home", ".")).toAbsolutePath();
@@ -70,8 +74,9 @@ public final class IngestBenchmark {
 
             ConstantRateLoad load = new ConstantRateLoad(port, connections);
             try {
-                System.out.printf("warm-up: %d webhooks/s for %d s%n", rate, warmup);
-                load.run("/webhooks/vonage/voice/event", rate, warmup, IngestBenchmark::webhook);
+                System.out.printf("warm-up: %d webhooks/s for %d s%n", warmupRate, warmup);
+                load.run("/webhooks/vonage/voice/event", warmupRate, warmup, IngestBenchmark::webhook);
+                Thread.sleep(3_000);
                 List<ConstantRateLoad.Result> results = new ArrayList<>();
                 ProcessHandle service = ingest.toHandle();
                 ProcessHandle kafka = ProcessHandle.of(broker.pid()).orElseThrow();
@@ -82,10 +87,10 @@ public final class IngestBenchmark {
                             IngestBenchmark::webhook);
                     long[] after = {cpuMicros(service), cpuMicros(kafka), cpuMicros(generator)};
                     results.add(r);
-                    double n = Math.max(1, r.ok() + r.errors());
+                    double n = Math.max(1, r.ok());
                     System.out.printf(Locale.ROOT,
                             "run %d: offered %.0f/s, achieved %.0f/s, ok %d, errors %d, p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.1f ms;"
-                                    + " CPU per webhook: call-ingest %.0f us, broker %.0f us, generator %.0f us%n",
+                                    + " CPU per acknowledged webhook: call-ingest %.0f us, broker %.0f us, generator %.0f us%n",
                             run, r.offeredRate(), r.achievedRate(), r.ok(), r.errors(), r.p50(), r.p99(), r.p999(), r.max(),
                             (after[0] - before[0]) / n, (after[1] - before[1]) / n, (after[2] - before[2]) / n);
                 }
@@ -103,13 +108,13 @@ public final class IngestBenchmark {
 
             List<Double> raw = new ArrayList<>();
             for (int run = 1; run <= runs; run++) {
-                raw.add(rawProducerRate(bootstrap, 500_000, "1", 16_384));
+                raw.add(rawProducerRate(bootstrap, 500_000, "5", 65_536));
             }
             List<Double> tuned = new ArrayList<>();
             for (int run = 1; run <= runs; run++) {
                 tuned.add(rawProducerRate(bootstrap, 1_000_000, "20", 131_072));
             }
-            System.out.printf(Locale.ROOT, "raw producer, same settings as call-ingest (acks=all, idempotent, linger 1 ms): %s -> median %.0f records/s%n",
+            System.out.printf(Locale.ROOT, "raw producer, same settings as call-ingest (acks=all, idempotent, linger 5 ms, batch 64 KiB): %s -> median %.0f records/s%n",
                     fmt(raw), median(raw));
             System.out.printf(Locale.ROOT, "raw producer, large batches (linger 20 ms, batch 128 KiB): %s -> median %.0f records/s%n",
                     fmt(tuned), median(tuned));
@@ -157,6 +162,11 @@ public final class IngestBenchmark {
         if (jfr != null && !jfr.isBlank()) {
             // a flight recording of the service under load, for finding where its CPU goes
             cmd.add("-XX:StartFlightRecording=delay=20s,duration=20s,settings=profile,filename=" + jfr);
+        }
+        String extra = System.getenv("TEXTBACK_BENCH_JAVA_OPTS");
+        if (extra != null && !extra.isBlank()) {
+            // e.g. a profiler agent, or other GC or JIT flags to compare
+            cmd.addAll(List.of(extra.trim().split("\\s+")));
         }
         cmd.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder b = new ProcessBuilder(cmd)
