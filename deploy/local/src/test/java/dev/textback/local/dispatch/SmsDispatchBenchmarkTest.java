@@ -91,6 +91,60 @@ class SmsDispatchBenchmarkTest {
     }
 
     /**
+     * sms-dispatch's share of speed to text without call-ingest: CallEnded events published straight onto
+     * the calls topic at 100 a second; from the publish to the provider accepting the text.
+     */
+    @Test
+    void speedFromTheCallsTopicAt100CallsASecond() throws Exception {
+        List<long[]> runs = new ArrayList<>();
+        Random random = new Random();
+        for (int r = 0; r < RUNS; r++) {
+            int total = 2000;
+            int before = harness.submissions.size();
+            Map<String, Long> publishedAt = new ConcurrentHashMap<>();
+            long start = System.nanoTime();
+            for (int i = 0; i < total; i++) {
+                long wait = start + i * 10_000_000L - System.nanoTime();
+                if (wait > 0) {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                }
+                String[] b = businesses.get(i % businesses.size());
+                String caller;
+                do {
+                    caller = "1" + AREAS[random.nextInt(AREAS.length)] + (200 + random.nextInt(700))
+                            + String.format("%04d", random.nextInt(10_000));
+                } while (!usedCallers.add(caller));
+                publishedAt.put(caller, System.nanoTime());
+                harness.publishMissedCall(b[0], b[1], "+" + caller, Instant.now());
+                harness.flush();
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            List<Long> latencies = new ArrayList<>();
+            while (System.nanoTime() < deadline) {
+                latencies.clear();
+                for (DispatchHarness.Submission s : (Iterable<DispatchHarness.Submission>) harness.submissions.stream()
+                        .skip(before)::iterator) {
+                    Long t0 = publishedAt.get(s.to());
+                    if (t0 != null) {
+                        latencies.add((s.acceptedNanos() - t0) / 1_000_000);
+                    }
+                }
+                if (latencies.size() >= total) {
+                    break;
+                }
+                Thread.sleep(500);
+            }
+            Collections.sort(latencies);
+            long[] p = {total, latencies.size(), pct(latencies, 50), pct(latencies, 95)};
+            runs.add(p);
+            System.out.printf("TOPIC-SPEED run %d: calls=%d texted=%d p50=%d ms p95=%d ms (published -> accepted)%n",
+                    r + 1, p[0], p[1], p[2], p[3]);
+        }
+        System.out.printf("TOPIC-SPEED median of %d runs: p50=%d ms p95=%d ms%n", RUNS, median(runs, 2),
+                median(runs, 3));
+    }
+
+    /**
      * The morning release: texts deferred by quiet hours all become due when the business's window
      * opens, so the sender (not the call consumer) sets the pace. Each run is a group of businesses
      * whose window opens at its own minute; {@code CALLS_PER_RUN} missed calls are decided (deferred)
