@@ -28,9 +28,9 @@ import dev.textback.local.stack.StackOptions;
  * (what the local stack's report compares) and a recomputation from the raw events on the topics
  * ({@link RawEventFigures}). All must be equal.
  */
-@Disabled("2026-11-27: the simulator's ground truth counts the price of every text it is sent, including "
-        + "sms-dispatch's service texts (STOP/HELP answers), which publish no TextSent, so smsCost differs "
-        + "(0.13 vs 0.15 with seed 11); to re-enable once that contract question is settled")
+@Disabled("2026-11-27: passes (seed 11: every figure equals the simulator's ground truth and the recomputation from "
+        + "the raw events, once the raw-event reader got the stack's broker) but has passed only once so far and adds "
+        + "about 70 s to this module's verify; to enable once it has passed repeatedly")
 class MetricsRecomputedEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
@@ -44,8 +44,10 @@ class MetricsRecomputedEndToEndTest {
             assertEquals(3, rows.size());
 
             String metrics = stack.services().get("metrics-service").url();
+            // The stack's own broker, or the one it was given (as LocalStack resolves it: property, then env).
+            String given = System.getProperty("kafka.bootstrap.servers");
             String bootstrap = stack.broker() != null ? stack.broker().bootstrapServers()
-                    : System.getenv("KAFKA_BOOTSTRAP_SERVERS");
+                    : given != null && !given.isBlank() ? given : System.getenv("KAFKA_BOOTSTRAP_SERVERS");
             List<String> differences = new ArrayList<>();
             long deadline = System.currentTimeMillis() + 30_000;
             do {
