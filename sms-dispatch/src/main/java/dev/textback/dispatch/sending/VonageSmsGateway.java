@@ -1,142 +1,101 @@
 package dev.textback.dispatch.sending;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import java.util.Optional;
 
-import org.apache.http.NameValuePair;
+import org.apache.http.HttpResponseInterceptor;
 import org.apache.http.client.config.RequestConfig;
-import org.apache.http.client.entity.UrlEncodedFormEntity;
-import org.apache.http.client.methods.CloseableHttpResponse;
-import org.apache.http.client.methods.HttpPost;
 import org.apache.http.conn.ConnectTimeoutException;
 import org.apache.http.impl.client.CloseableHttpClient;
 import org.apache.http.impl.client.HttpClientBuilder;
-import org.apache.http.message.BasicNameValuePair;
-import org.apache.http.util.EntityUtils;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.vonage.client.HttpConfig;
+import com.vonage.client.VonageApiResponseException;
+import com.vonage.client.VonageClient;
+import com.vonage.client.VonageMethodFailedException;
+import com.vonage.client.VonageResponseParseException;
+import com.vonage.client.sms.SmsClient;
+import com.vonage.client.sms.SmsSubmissionResponse;
+import com.vonage.client.sms.SmsSubmissionResponseMessage;
+import com.vonage.client.sms.messages.TextMessage;
 
 import dev.textback.dispatch.phone.PhoneNumbers;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /**
- * Sends through Vonage's SMS API: {@code POST {base-url}/sms/json}, form-encoded, API key and secret
- * in a Basic {@code Authorization} header, answered with HTTP 200 and a string-typed status per
- * message part, exactly what the Vonage Java SDK's {@code SmsClient.submitMessage} sends and reads.
- * Not through the SDK: it builds a new Jackson {@code ObjectMapper} (and all its deserializers) for
- * every answer it parses, which cost more CPU than everything else in a send; this parses with the
- * application's shared mapper. Blocking: called from the sender's worker threads.
+ * Sends through Vonage's SMS API with the Vonage Java SDK (blocking: called from the sender's
+ * worker thread). The SDK reports an HTTP error status only inside an exception message, so the
+ * HTTP client it uses records the status of the last response on the calling thread.
  */
 @ApplicationScoped
 public class VonageSmsGateway implements SmsGateway {
     private static final Logger LOG = Logger.getLogger(VonageSmsGateway.class);
+    private static final ThreadLocal<Integer> LAST_HTTP_STATUS = new ThreadLocal<>();
 
     @ConfigProperty(name = "textback.vonage.base-url")
     String baseUrl;
     /** Optional, so the service starts without credentials (texts then wait and fail after the retries). */
     @ConfigProperty(name = "textback.vonage.api-key")
-    Optional<String> apiKeyValue;
+    java.util.Optional<String> apiKeyValue;
     @ConfigProperty(name = "textback.vonage.api-secret")
-    Optional<String> apiSecretValue;
+    java.util.Optional<String> apiSecretValue;
     @ConfigProperty(name = "textback.vonage.timeout-millis", defaultValue = "5000")
     int timeoutMillis;
-    /** One pooled connection per sender worker (and room to spare), so no worker waits for a connection. */
-    @ConfigProperty(name = "textback.sending.concurrency", defaultValue = "8")
-    int concurrency;
-    @Inject
-    ObjectMapper mapper;
 
     private CloseableHttpClient http;
-    private String submitUrl;
-    private String authorization;
+    private SmsClient sms;
 
     @Override
     public SendResult send(SmsRequest request) {
+        SmsClient client;
         try {
-            client();
+            client = client();
         } catch (RuntimeException e) {
             return new SendResult.NotSent("no Vonage client: " + e.getMessage());
         }
-        HttpPost post = new HttpPost(submitUrl);
-        post.setHeader("Authorization", authorization);
-        post.setHeader("Accept", "application/json");
-        List<NameValuePair> form = new ArrayList<>(6);
-        form.add(new BasicNameValuePair("from", PhoneNumbers.withoutPlus(request.from())));
-        form.add(new BasicNameValuePair("to", PhoneNumbers.withoutPlus(request.to())));
-        form.add(new BasicNameValuePair("type", request.unicode() ? "unicode" : "text"));
-        form.add(new BasicNameValuePair("text", request.text()));
-        form.add(new BasicNameValuePair("client-ref", request.clientRef()));
-        post.setEntity(new UrlEncodedFormEntity(form, StandardCharsets.UTF_8));
-        try (CloseableHttpResponse response = http.execute(post)) {
-            int status = response.getStatusLine().getStatusCode();
-            String body = response.getEntity() == null ? ""
-                    : EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8);
-            if (status < 200 || status >= 300) {
-                return new SendResult.HttpError(status, "HTTP " + status + ": " + abbreviate(body));
-            }
-            return answered(mapper.readTree(body));
-        } catch (JsonProcessingException e) {
-            return new SendResult.Indeterminate("unreadable answer: " + e.getOriginalMessage());
-        } catch (IOException e) {
+        TextMessage message = new TextMessage(PhoneNumbers.withoutPlus(request.from()),
+                PhoneNumbers.withoutPlus(request.to()), request.text(), request.unicode());
+        message.setClientReference(request.clientRef());
+        LAST_HTTP_STATUS.remove();
+        try {
+            return answered(client.submitMessage(message));
+        } catch (VonageApiResponseException e) {
+            Integer status = LAST_HTTP_STATUS.get();
+            return new SendResult.HttpError(status == null ? 0 : status, e.getMessage());
+        } catch (VonageResponseParseException e) {
+            return new SendResult.Indeterminate("unreadable answer: " + e.getMessage());
+        } catch (VonageMethodFailedException e) {
             return transportFailure(e);
         } catch (RuntimeException e) {
             LOG.warnf("unexpected failure sending text %s: %s", request.clientRef(), e.toString());
             return new SendResult.Indeterminate(e.toString());
+        } finally {
+            LAST_HTTP_STATUS.remove();
         }
     }
 
-    /** {"message-count":"1","messages":[{"status":"0","message-id":"..","message-price":"0.0079",..}]} */
-    static SendResult answered(JsonNode root) {
-        JsonNode messages = root == null ? null : root.get("messages");
-        if (messages == null || !messages.isArray()) {
+    private static SendResult answered(SmsSubmissionResponse response) {
+        if (response == null || response.getMessages() == null) {
             return new SendResult.Indeterminate("empty answer");
         }
-        List<SendResult.Part> parts = new ArrayList<>(messages.size());
-        for (JsonNode m : messages) {
-            parts.add(new SendResult.Part(text(m, "status"), text(m, "message-id"), price(text(m, "message-price")),
-                    text(m, "error-text")));
+        List<SendResult.Part> parts = new ArrayList<>();
+        for (SmsSubmissionResponseMessage m : response.getMessages()) {
+            String status = m.getStatus() == null ? null : String.valueOf(m.getStatus().getMessageStatus());
+            parts.add(new SendResult.Part(status, m.getId(), m.getMessagePrice(), m.getErrorText()));
         }
         return new SendResult.Answered(parts);
     }
 
-    private static String text(JsonNode node, String field) {
-        JsonNode v = node.get(field);
-        return v == null || v.isNull() ? null : v.asText().strip();
-    }
-
-    private static BigDecimal price(String value) {
-        if (value == null || value.isEmpty()) {
-            return null;
-        }
-        try {
-            return new BigDecimal(value);
-        } catch (NumberFormatException e) {
-            return null; // a price we cannot read does not make the text less sent
-        }
-    }
-
-    private static String abbreviate(String body) {
-        return body.length() <= 200 ? body : body.substring(0, 200) + "...";
-    }
-
     /**
-     * Failures before the request could leave (connection refused, unknown host, connect timeout,
-     * no pooled connection in time) are safe to retry; a failure after it may have left (read
-     * timeout, reset) is not.
+     * Failures before the request could leave (connection refused, unknown host, connect timeout)
+     * are safe to retry; a failure after it may have left (read timeout, reset) is not.
      */
     static SendResult transportFailure(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
@@ -148,21 +107,26 @@ public class VonageSmsGateway implements SmsGateway {
         return new SendResult.Indeterminate(e.getCause() == null ? e.toString() : e.getCause().toString());
     }
 
-    private synchronized void client() {
-        if (http == null) {
+    private synchronized SmsClient client() {
+        if (sms == null) {
             if (apiKeyValue.orElse("").isBlank() || apiSecretValue.orElse("").isBlank()) {
                 throw new IllegalStateException("textback.vonage.api-key and api-secret are not set");
             }
-            authorization = "Basic " + Base64.getEncoder().encodeToString(
-                    (apiKeyValue.get() + ":" + apiSecretValue.get()).getBytes(StandardCharsets.UTF_8));
-            submitUrl = baseUrl.replaceAll("/+$", "") + "/sms/json";
             http = httpClient();
+            sms = VonageClient.builder()
+                    .apiKey(apiKeyValue.get())
+                    .apiSecret(apiSecretValue.get())
+                    .httpConfig(HttpConfig.builder().baseUri(baseUrl).timeoutMillis(timeoutMillis).build())
+                    .httpClient(http)
+                    .build()
+                    .getSmsClient();
         }
+        return sms;
     }
 
     /**
-     * Like the SDK's own client (same timeouts, no redirects). Apache's default retry handler only
-     * retries requests that were not sent, so no POST is repeated.
+     * Like the SDK's own client (same timeouts, no redirects), plus the status recorder. Apache's
+     * default retry handler only retries requests that were not sent, so no POST is repeated.
      */
     private CloseableHttpClient httpClient() {
         RequestConfig timeouts = RequestConfig.custom()
@@ -170,13 +134,14 @@ public class VonageSmsGateway implements SmsGateway {
                 .setConnectionRequestTimeout(timeoutMillis)
                 .setSocketTimeout(timeoutMillis)
                 .build();
-        int connections = Math.max(20, 2 * concurrency);
         return HttpClientBuilder.create()
                 .setDefaultRequestConfig(timeouts)
-                .setMaxConnTotal(connections)
-                .setMaxConnPerRoute(connections)
+                .setMaxConnTotal(20)
+                .setMaxConnPerRoute(20)
                 .useSystemProperties()
                 .disableRedirectHandling()
+                .addInterceptorLast((HttpResponseInterceptor) (response, context) -> LAST_HTTP_STATUS
+                        .set(response.getStatusLine().getStatusCode()))
                 .build();
     }
 
