@@ -55,8 +55,8 @@ public class CallPublisher {
 
     /**
      * Completes with the event id once the broker acknowledged the write (acks=all), or fails with
-     * {@link PublishFailedException} when it refused, did not answer within the timeout, or too many
-     * writes are already waiting: never blocks a thread, so the webhook resources run on the event loop.
+     * {@link PublishFailedException} when the broker or the client refused it (buffer full, metadata
+     * unknown) or it was not acknowledged within the timeout: never blocks a thread, so the webhook resources run on the event loop.
      */
     public Uni<String> publish(CallEnded call) {
         String id = eventId(call);
@@ -64,17 +64,13 @@ public class CallPublisher {
                 CallTopic.key(call.businessId(), call.caller()), serialize(call), headers(id, call.businessId()));
         CompletableFuture<String> acknowledged = new CompletableFuture<>();
         try {
-            boolean accepted = producer.trySend(record, (metadata, error) -> {
+            producer.send(record, (metadata, error) -> {
                 if (error == null) {
                     acknowledged.complete(id);
                 } else {
                     acknowledged.completeExceptionally(new PublishFailedException("calls topic refused " + id, error));
                 }
             });
-            if (!accepted) {
-                return Uni.createFrom().failure(new PublishFailedException(
-                        "too many calls waiting for the broker's acknowledgement; refused " + id, null));
-            }
         } catch (RuntimeException e) {
             return Uni.createFrom().failure(new PublishFailedException("calls producer refused " + id, e));
         }

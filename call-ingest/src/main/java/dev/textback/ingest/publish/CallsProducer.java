@@ -5,7 +5,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,9 +30,8 @@ import io.quarkus.runtime.StartupEvent;
  * its worker-thread hop and the CloudEvent metadata building cost more CPU than the write itself
  * (measured in docs/benchmarks.md). {@code KafkaProducer.send} would block while the topic's
  * metadata is unknown (at start-up, or after the client re-bootstraps during a broker outage) or
- * its buffer is full; with {@code max.block.ms=0} it throws at once instead, and the webhook gets
- * 503. The metadata is fetched at start-up, and the number of unacknowledged records is bounded
- * well below the buffer, past which a webhook gets 503 without trying.
+ * its buffer ({@code buffer.memory}) is full; with {@code max.block.ms=0} it fails at once instead,
+ * and the webhook gets 503. The metadata is fetched at start-up.
  *
  * <p>Client settings come from {@code textback.calls.producer.*} (plain Kafka names), the broker
  * from {@code kafka.bootstrap.servers} unless {@code textback.calls.producer.bootstrap.servers} names
@@ -45,12 +43,9 @@ public class CallsProducer {
     static final String PREFIX = "textback.calls.producer.";
 
     private final Map<String, Object> configuration;
-    private final int maxInFlight;
-    private final AtomicInteger inFlight = new AtomicInteger();
     private final KafkaProducer<String, byte[]> producer;
 
-    CallsProducer(Config config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
-            @ConfigProperty(name = "textback.calls.max-unacknowledged") int maxInFlight) {
+    CallsProducer(Config config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) {
         Map<String, Object> settings = new HashMap<>();
         for (String name : config.getPropertyNames()) {
             if (name.startsWith(PREFIX)) {
@@ -64,7 +59,6 @@ public class CallsProducer {
         settings.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         settings.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "call-ingest-calls");
         this.configuration = Collections.unmodifiableMap(settings);
-        this.maxInFlight = maxInFlight;
         this.producer = new KafkaProducer<>(new HashMap<>(settings));
     }
 
@@ -97,25 +91,12 @@ public class CallsProducer {
 
     /**
      * Hands the record to the client; {@code done} runs on the client's network thread once the
-     * broker acknowledged it or the client gave up. Returns false, without sending, when too many
-     * records are still waiting for their acknowledgement (the broker is slow or gone).
+     * broker acknowledged it or the client gave up, and also at once when the client refuses it
+     * (buffer full, metadata unknown: {@code max.block.ms=0}). Throws only for what the client
+     * itself throws (closed producer, serialization).
      */
-    boolean trySend(ProducerRecord<String, byte[]> record, Callback done) {
-        if (inFlight.incrementAndGet() > maxInFlight) {
-            inFlight.decrementAndGet();
-            return false;
-        }
-        try {
-            producer.send(record, (metadata, error) -> {
-                inFlight.decrementAndGet();
-                done.onCompletion(metadata, error);
-            });
-            return true;
-        } catch (RuntimeException e) {
-            // the callback is not called when send itself throws (buffer exhausted, closed, too large)
-            inFlight.decrementAndGet();
-            throw e;
-        }
+    void send(ProducerRecord<String, byte[]> record, Callback done) {
+        producer.send(record, done);
     }
 
     @PreDestroy
