@@ -109,32 +109,12 @@ class SmsDispatchBenchmarkTest {
                     TimeUnit.NANOSECONDS.sleep(wait);
                 }
                 String[] b = businesses.get(i % businesses.size());
-                String caller;
-                do {
-                    caller = "1" + AREAS[random.nextInt(AREAS.length)] + (200 + random.nextInt(700))
-                            + String.format("%04d", random.nextInt(10_000));
-                } while (!usedCallers.add(caller));
+                String caller = freshCaller(random);
                 publishedAt.put(caller, System.nanoTime());
                 harness.publishMissedCall(b[0], b[1], "+" + caller, Instant.now());
                 harness.flush();
             }
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            List<Long> latencies = new ArrayList<>();
-            while (System.nanoTime() < deadline) {
-                latencies.clear();
-                for (DispatchHarness.Submission s : (Iterable<DispatchHarness.Submission>) harness.submissions.stream()
-                        .skip(before)::iterator) {
-                    Long t0 = publishedAt.get(s.to());
-                    if (t0 != null) {
-                        latencies.add((s.acceptedNanos() - t0) / 1_000_000);
-                    }
-                }
-                if (latencies.size() >= total) {
-                    break;
-                }
-                Thread.sleep(500);
-            }
-            Collections.sort(latencies);
+            List<Long> latencies = awaitLatencies(before, publishedAt, total);
             long[] p = {total, latencies.size(), pct(latencies, 50), pct(latencies, 95)};
             runs.add(p);
             System.out.printf("TOPIC-SPEED run %d: calls=%d texted=%d p50=%d ms p95=%d ms (published -> accepted)%n",
@@ -234,12 +214,7 @@ class SmsDispatchBenchmarkTest {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
             String[] b = businesses.get(i % businesses.size());
-            String caller;
-            do { // a caller texted before would match that earlier text (or be suppressed by the dedupe window)
-                caller = "1" + AREAS[random.nextInt(AREAS.length)] + (200 + random.nextInt(700))
-                        + String.format("%04d", random.nextInt(10_000));
-            } while (!usedCallers.add(caller));
-            String to = caller;
+            String to = freshCaller(random);
             posters.submit(() -> {
                 Instant end = Instant.now();
                 String json = """
@@ -257,23 +232,7 @@ class SmsDispatchBenchmarkTest {
         }
         posters.shutdown();
         posters.awaitTermination(60, TimeUnit.SECONDS);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        List<Long> latencies = new ArrayList<>();
-        while (System.nanoTime() < deadline) {
-            latencies.clear();
-            for (DispatchHarness.Submission s : (Iterable<DispatchHarness.Submission>) harness.submissions.stream()
-                    .skip(before)::iterator) {
-                Long t0 = sentAt.get(s.to());
-                if (t0 != null) {
-                    latencies.add((s.acceptedNanos() - t0) / 1_000_000);
-                }
-            }
-            if (latencies.size() >= total - refused.get()) {
-                break;
-            }
-            Thread.sleep(500);
-        }
-        Collections.sort(latencies);
+        List<Long> latencies = awaitLatencies(before, sentAt, total - refused.get());
         // where the time goes: call-ingest answering its webhook, and from that answer to the provider accepting
         List<Long> webhook = new ArrayList<>();
         List<Long> afterAnswer = new ArrayList<>();
@@ -314,6 +273,42 @@ class SmsDispatchBenchmarkTest {
         int hi = times.size() * 9 / 10;
         double seconds = (times.get(hi) - times.get(lo)) / 1e9;
         return new long[] {times.size(), Math.round((hi - lo) / seconds)};
+    }
+
+    /** A caller never used before: one texted earlier would match that text (or be suppressed by the dedupe window). */
+    private static String freshCaller(Random random) {
+        String caller;
+        do {
+            caller = "1" + AREAS[random.nextInt(AREAS.length)] + (200 + random.nextInt(700))
+                    + String.format("%04d", random.nextInt(10_000));
+        } while (!usedCallers.add(caller));
+        return caller;
+    }
+
+    /**
+     * Milliseconds from each caller's start to the fake Vonage accepting its text, for the submissions
+     * after the first {@code before}, sorted; waits up to 60 s for {@code expected} of them.
+     */
+    private static List<Long> awaitLatencies(int before, Map<String, Long> startedAt, int expected)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        List<Long> latencies = new ArrayList<>();
+        while (System.nanoTime() < deadline) {
+            latencies.clear();
+            for (DispatchHarness.Submission s : (Iterable<DispatchHarness.Submission>) harness.submissions.stream()
+                    .skip(before)::iterator) {
+                Long t0 = startedAt.get(s.to());
+                if (t0 != null) {
+                    latencies.add((s.acceptedNanos() - t0) / 1_000_000);
+                }
+            }
+            if (latencies.size() >= expected) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        Collections.sort(latencies);
+        return latencies;
     }
 
     private static long pct(List<Long> sorted, int p) {
