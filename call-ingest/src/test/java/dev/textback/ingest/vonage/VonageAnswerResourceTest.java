@@ -46,7 +46,7 @@ class VonageAnswerResourceTest {
     /** Posts an event of the forwarded leg to the event URL the NCCO named, as Vonage would. */
     private void legEvent(URI eventUrl, String status, String duration, int expectedStatus) {
         String legUuid = UUID.randomUUID().toString();
-        String body = VonageVoiceEventResourceTest.event(legUuid, status, "12125550000", FORWARD_TO.substring(1), duration);
+        String body = VonageVoiceEventRouteTest.event(legUuid, status, "12125550000", FORWARD_TO.substring(1), duration);
         given().urlEncodingEnabled(false).contentType("application/json")
                 .header("Authorization", Signing.vonage(body)).body(body)
                 .post(eventUrl.getRawPath() + "?" + eventUrl.getRawQuery()).then().statusCode(expectedStatus);
@@ -85,8 +85,8 @@ class VonageAnswerResourceTest {
         }
         // the inbound leg of a forwarding business ends "completed" whatever happened: ignored
         given().contentType("application/json").header("Authorization", Signing.vonage(
-                VonageVoiceEventResourceTest.event("x1", "completed", "14155550141", number.substring(1), "25")))
-                .body(VonageVoiceEventResourceTest.event("x1", "completed", "14155550141", number.substring(1), "25"))
+                VonageVoiceEventRouteTest.event("x1", "completed", "14155550141", number.substring(1), "25")))
+                .body(VonageVoiceEventRouteTest.event("x1", "completed", "14155550141", number.substring(1), "25"))
                 .post("/webhooks/vonage/voice/event").then().statusCode(202)
                 .body("ignored", equalTo("decided-by-forwarded-leg"));
 

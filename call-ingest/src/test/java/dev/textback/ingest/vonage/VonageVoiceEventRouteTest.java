@@ -24,7 +24,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 
 @QuarkusTest
-class VonageVoiceEventResourceTest {
+class VonageVoiceEventRouteTest {
     private static final String PATH = "/webhooks/vonage/voice/event";
 
     /** A real-looking Vonage event: string-typed numbers, null start_time, an extra headers object. */
@@ -145,5 +145,23 @@ class VonageVoiceEventResourceTest {
             signed(bad).post(PATH).then().statusCode(400).contentType("application/problem+json")
                     .body("status", equalTo(400));
         }
+    }
+
+    @Test
+    void otherMethodsGet405NamingTheAllowedOnes() {
+        given().contentType("application/json").body("{}").put(PATH).then().statusCode(405)
+                .header("Allow", "GET, POST").contentType("application/problem+json").body("status", equalTo(405));
+        given().delete(PATH).then().statusCode(405);
+    }
+
+    @Test
+    void aJsonContentTypeWithParametersIsJson() throws Exception {
+        String number = TestBusinesses.randomNumber();
+        BusinessProfile business = TestBusinesses.publish(number);
+        String body = event(UUID.randomUUID().toString(), "failed", "14155550129", number.substring(1), "0");
+        given().header("Content-Type", "Application/JSON ; charset=utf-8").header("Authorization", Signing.vonage(body))
+                .body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post(PATH).then().statusCode(200)
+                .body("outcome", equalTo("MISSED"));
+        assertEquals(1, CallsTopic.forBusiness(business.businessId(), 1).size());
     }
 }

@@ -1,0 +1,100 @@
+package dev.textback.ingest.web;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.textback.ingest.call.CallMetrics;
+import dev.textback.ingest.call.Recorded;
+import dev.textback.ingest.publish.PublishFailedException;
+import dev.textback.ingest.signature.SignatureRefused;
+import dev.textback.ingest.webhook.InvalidWebhook;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Answers of the webhooks served as plain Vert.x routes (not through the REST layer): the same
+ * statuses and problem bodies the REST layer's exception mappers give, so a provider cannot tell
+ * which way a webhook is served.
+ */
+@ApplicationScoped
+public class RouteResponses {
+    private static final Logger LOG = Logger.getLogger(RouteResponses.class);
+    private static final CharSequence JSON = HttpHeaders.createOptimized("application/json");
+
+    private final ObjectMapper mapper;
+    private final CallMetrics metrics;
+
+    RouteResponses(ObjectMapper mapper, CallMetrics metrics) {
+        this.mapper = mapper;
+        this.metrics = metrics;
+    }
+
+    /** 200 with the event id once the broker acknowledged the call, 202 when there was nothing to record. */
+    public void recorded(RoutingContext ctx, Recorded recorded) {
+        HttpServerResponse response = ctx.response();
+        if (response.ended()) {
+            return; // the client went away meanwhile
+        }
+        response.putHeader(HttpHeaders.CONTENT_TYPE, JSON);
+        if (recorded.isPublished()) {
+            response.setStatusCode(200).end("{\"eventId\":\"" + recorded.eventId() + "\",\"outcome\":\""
+                    + recorded.outcome().name() + "\"}");
+        } else {
+            response.setStatusCode(202).end("{\"ignored\":\"" + recorded.ignoredBecause() + "\"}");
+        }
+    }
+
+    /** The problem for a failure of the webhook's own code, or for a status the route failed with. */
+    public void failed(RoutingContext ctx, Throwable failure) {
+        if (failure instanceof InvalidWebhook e) {
+            problem(ctx, 400, "invalid-webhook", "Invalid webhook", e.getMessage(), List.of(e.field()));
+        } else if (failure instanceof SignatureRefused e) {
+            metrics.refused(e.provider(), "signature-" + e.reason());
+            problem(ctx, 401, "invalid-signature", "Webhook signature refused", e.getMessage(), null);
+        } else if (failure instanceof PublishFailedException) {
+            ctx.response().putHeader("Retry-After", "5");
+            problem(ctx, 503, "broker-unavailable", "Event store unavailable", "The call was not recorded; retry later.",
+                    null);
+        } else {
+            LOG.error("webhook failed", failure);
+            problem(ctx, 500, "internal-server-error", "Internal Server Error", "The request could not be handled.", null);
+        }
+    }
+
+    /** What a failure handler sees: a status the route (or the body handler) failed with, or an exception. */
+    public void failed(RoutingContext ctx) {
+        if (ctx.failure() != null) {
+            failed(ctx, ctx.failure());
+        } else {
+            status(ctx, ctx.statusCode() > 0 ? ctx.statusCode() : 500, null);
+        }
+    }
+
+    /** A framework refusal (413, 415, 405, ...) with its reason phrase as title. */
+    public void status(RoutingContext ctx, int status, String detail) {
+        String title = io.netty.handler.codec.http.HttpResponseStatus.valueOf(status).reasonPhrase();
+        String slug = title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+        problem(ctx, status, slug, title, detail, null);
+    }
+
+    private void problem(RoutingContext ctx, int status, String slug, String title, String detail, List<String> errors) {
+        HttpServerResponse response = ctx.response();
+        if (response.ended()) {
+            return;
+        }
+        Problem body = new Problem("https://textback.dev/problems/" + slug, title, status, detail, errors);
+        try {
+            response.setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                    .end(mapper.writeValueAsString(body));
+        } catch (JsonProcessingException e) {
+            response.setStatusCode(status).end();
+        }
+    }
+}
