@@ -164,4 +164,11 @@ class VonageVoiceEventRouteTest {
                 .body("outcome", equalTo("MISSED"));
         assertEquals(1, CallsTopic.forBusiness(business.businessId(), 1).size());
     }
+
+    @Test
+    void theOpenApiDocumentDescribesTheRouteBesideTheRestEndpoints() {
+        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body("paths", org.hamcrest.Matchers.hasKey(PATH))
+                .body("paths", org.hamcrest.Matchers.hasKey("/webhooks/vonage/voice/answer"));
+    }
 }
