@@ -36,7 +36,7 @@ import dev.textback.infra.TopicWriter;
  * rate of the same broker for comparison. Every webhook is a final "unanswered" event for a routed
  * number, so each one is parsed, normalized, routed and written with acks=all before its 200.
  *
- * <pre>deploy/local/bench-call-ingest [--rate 10000] [--seconds 30] [--warmup 90] [--warmup-rate 2500] [--settle 10] [--runs 3] [--connections 64]</pre>
+ * <pre>deploy/local/bench-call-ingest [--rate 10000] [--seconds 30] [--warmup 90] [--warmup-rate 2500] [--settle 10] [--runs 3] [--connections 64] [--broker-dir DIR]</pre>
  */
 public final class IngestBenchmark {
     private static final String NUMBER = "+12125550142";
@@ -65,7 +65,16 @@ public final class IngestBenchmark {
 
         System.out.printf("machine: %d cores, %s, Java %s%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("os.name") + " " + System.getProperty("os.arch"), System.getProperty("java.version"));
-        KafkaBroker broker = KafkaBroker.start(dir.resolve("kafka"), 0, System.getProperty("java.class.path"), 512);
+        // --broker-dir: where the broker keeps its log. On this VM the kernel writes dirty pages back in
+        // 150 MB bursts every 30 s, and the broker's appends wait behind them; a tmpfs directory
+        // (/dev/shm) takes the disk out to see what call-ingest itself sustains. The log goes into a
+        // subdirectory of its own, the only thing deleted there.
+        String brokerParent = stringArg(args, "--broker-dir", null);
+        Path brokerDir = brokerParent == null ? dir.resolve("kafka")
+                : Path.of(brokerParent).toAbsolutePath().resolve("textback-bench-kafka");
+        deleteTree(brokerDir);
+        System.out.printf("broker log: %s%n", brokerDir);
+        KafkaBroker broker = KafkaBroker.start(brokerDir, 0, System.getProperty("java.class.path"), 512);
         Process ingest = null;
         try {
             String bootstrap = broker.bootstrapServers();
@@ -239,6 +248,15 @@ public final class IngestBenchmark {
 
     private static String fmt(List<Double> values) {
         return values.stream().map(v -> String.format(Locale.ROOT, "%.0f", v)).toList().toString();
+    }
+
+    private static String stringArg(String[] args, String name, String fallback) {
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return fallback;
     }
 
     private static int intArg(String[] args, String name, int fallback) {
