@@ -20,9 +20,11 @@ import dev.textback.local.simulator.Http;
  * simulator's ground truth and prints them side by side as one table.
  */
 public final class RoiReport {
-    // Read decimals as BigDecimal so figures print as the service wrote them (0.5750, not 0.575).
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    // Read decimals as BigDecimal, and keep their scale, so figures print as the service wrote them:
+    // 0.5750 and 360.00, not 0.575 and 3.6E+2 (the tree model strips trailing zeros by default).
+    static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .configure(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
 
     /** One business's figures as reported and as expected, and the fields that differ. */
     public record Row(BusinessTruth truth, LocalDate from, LocalDate to, JsonNode actual, Map<String, Object> expected,
