@@ -36,9 +36,13 @@ public final class AccessProblems {
     }
 
     static Response.ResponseBuilder problem(int status, String slug, String title, String detail) {
-        String json = "{\"type\":\"" + TYPE_BASE + slug + "\",\"title\":\"" + escape(title) + "\",\"status\":" + status
+        return Response.status(status).type(MEDIA_TYPE).entity(json(status, slug, title, detail));
+    }
+
+    /** The problem body alone, for answers given outside the REST layer. */
+    static String json(int status, String slug, String title, String detail) {
+        return "{\"type\":\"" + TYPE_BASE + slug + "\",\"title\":\"" + escape(title) + "\",\"status\":" + status
                 + ",\"detail\":\"" + escape(detail) + "\"}";
-        return Response.status(status).type(MEDIA_TYPE).entity(json);
     }
 
     static String escape(String text) {
