@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -27,10 +26,10 @@ import dev.textback.local.stack.StackOptions;
  * ROI summary (and its variants) held against two independent sources: the simulator's ground truth
  * (what the local stack's report compares) and a recomputation from the raw events on the topics
  * ({@link RawEventFigures}). All must be equal.
+ * <p>
+ * The calls happen in real time (sms-dispatch would suppress a call weeks old as stale), so this covers
+ * one seeded burst of 40 calls per business, not weeks of simulated history. About 70 s.
  */
-@Disabled("2026-11-27: passes (seed 11: every figure equals the simulator's ground truth and the recomputation from "
-        + "the raw events, once the raw-event reader got the stack's broker) but has passed only once so far and adds "
-        + "about 70 s to this module's verify; to enable once it has passed repeatedly")
 class MetricsRecomputedEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
