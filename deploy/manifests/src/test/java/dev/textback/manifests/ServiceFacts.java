@@ -38,6 +38,11 @@ record ServiceFacts(String name, int port, Map<String, String> properties, Set<S
     private static final Pattern CLASS_PATH = Pattern.compile("@Path\\(\"([^\"]+)\"\\)");
     private static final Pattern COUNTER = Pattern.compile("counter\\(\\s*\"([a-z0-9_.]+)\"");
     private static final Pattern CHANNEL = Pattern.compile("mp\\.messaging\\.(incoming|outgoing)\\.([^.]+)\\.(.+)");
+    /** A path literal in a class that adds plain Vert.x routes ({@code @Observes Router}) rather than @Path. */
+    private static final Pattern ROUTE_PATH = Pattern.compile("\"(/(?:webhooks|api)/[^\"]*)\"");
+    /** A plain Kafka producer's record, naming its topic by a contract class's constant: {@code CallTopic.NAME}. */
+    private static final Pattern PRODUCER_RECORD = Pattern.compile("new ProducerRecord<[^>]*>\\(\\s*(\\w+)\\.NAME\\b");
+    private static final Pattern TOPIC_NAME = Pattern.compile("static final String NAME = \"([^\"]+)\"");
 
     static ServiceFacts read(Path root, String service) {
         Path dir = root.resolve(service);
@@ -94,6 +99,16 @@ record ServiceFacts(String name, int port, Map<String, String> properties, Set<S
                         paths.add(base);
                     }
                 }
+                if (src.contains("@Observes Router")) {
+                    Matcher r = ROUTE_PATH.matcher(src);
+                    while (r.find()) {
+                        paths.add(r.group(1));
+                    }
+                }
+                Matcher pr = PRODUCER_RECORD.matcher(src);
+                while (pr.find()) {
+                    produced.add(topicConstant(root, service, pr.group(1)));
+                }
                 Matcher k = COUNTER.matcher(src);
                 while (k.find()) {
                     counters.add(k.group(1));
@@ -115,6 +130,24 @@ record ServiceFacts(String name, int port, Map<String, String> properties, Set<S
         }
         return new ServiceFacts(service, port, props, env, groups, produced, dlq, paths, counters, extensions,
                 livenessOnDatabase, callsOut);
+    }
+
+    /** The value of {@code <topicClass>.NAME} in the service's own event contracts ({@code <service>/events}). */
+    private static String topicConstant(Path root, String service, String topicClass) {
+        Path events = root.resolve(service).resolve("events/src/main/java");
+        if (Files.isDirectory(events)) {
+            try (Stream<Path> files = Files.walk(events)) {
+                for (Path f : files.filter(p -> p.getFileName().toString().equals(topicClass + ".java")).toList()) {
+                    Matcher m = TOPIC_NAME.matcher(Files.readString(f));
+                    if (m.find()) {
+                        return m.group(1);
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        throw new IllegalStateException(service + " produces to " + topicClass + ".NAME, which its events module does not define");
     }
 
     /**

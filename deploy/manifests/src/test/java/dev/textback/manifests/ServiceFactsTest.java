@@ -57,6 +57,34 @@ class ServiceFactsTest {
     }
 
     @Test
+    void seesPlainVertxRoutesAndPlainKafkaProducers(@TempDir Path root) throws Exception {
+        Path svc = root.resolve("demo");
+        Files.createDirectories(svc.resolve("src/main/resources"));
+        Files.createDirectories(svc.resolve("src/main/java/demo"));
+        Files.createDirectories(svc.resolve("events/src/main/java/demo/events"));
+        Files.writeString(svc.resolve("src/main/resources/application.properties"), "quarkus.application.name=demo\n");
+        Files.writeString(svc.resolve("events/src/main/java/demo/events/DemoTopic.java"),
+                "public final class DemoTopic {\n    public static final String NAME = \"textback.demo.v1\";\n}\n");
+        Files.writeString(svc.resolve("src/main/java/demo/Route.java"), String.join("\n",
+                "class Route {", "  static final String PATH = \"/webhooks/demo/event\";",
+                "  void register(@Observes Router router) { router.post(PATH).handler(this::on); }", "}"));
+        Files.writeString(svc.resolve("src/main/java/demo/Publisher.java"), String.join("\n",
+                "class Publisher {", "  void send() { producer.send(new ProducerRecord<>(DemoTopic.NAME, key, body)); }", "}"));
+
+        ServiceFacts f = ServiceFacts.read(root, "demo");
+
+        assertEquals(java.util.List.of("/webhooks/demo/event"), f.webhookPaths(), "a route's path, not only @Path");
+        assertEquals(java.util.Set.of("textback.demo.v1"), f.producedTopics(), "the topic of a plain producer");
+    }
+
+    @Test
+    void theRealCallIngestServesItsVonageEventRouteAndProducesTheCallsTopic() {
+        ServiceFacts f = ServiceFacts.read(Project.root(), "call-ingest");
+        assertTrue(f.webhookPaths().contains("/webhooks/vonage/voice/event"), f.webhookPaths().toString());
+        assertTrue(f.producedTopics().contains("textback.calls.v1"), f.producedTopics().toString());
+    }
+
+    @Test
     void healthPathsFollowTheQuarkusSettings(@TempDir Path root) throws Exception {
         Path svc = root.resolve("demo");
         Files.createDirectories(svc.resolve("src/main/resources"));
