@@ -45,10 +45,12 @@ public class OutboxPublisher {
 
     @Inject
     OutboxRepository repository;
-    /** Room for a whole batch handed over at once (the emitter's default buffer is 128). */
+    /** The largest batch: the emitter must hold a whole batch handed over at once (its default buffer is 128). */
+    public static final int MAX_BATCH = 1024;
+
     @Inject
     @Channel("texts")
-    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
+    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = MAX_BATCH)
     MutinyEmitter<String> texts;
 
     @PostConstruct
@@ -57,10 +59,10 @@ public class OutboxPublisher {
                 .unchanged(ThreadContext.ALL_REMAINING).build();
     }
 
-    /** Publishes one batch; returns how many rows went out. */
+    /** Publishes one batch of at most {@link #MAX_BATCH} rows; returns how many rows went out. */
     @Transactional
     public int publishBatch(int batchSize) {
-        List<OutboxMessage> rows = repository.lockOldest(batchSize);
+        List<OutboxMessage> rows = repository.lockOldest(Math.max(1, Math.min(batchSize, MAX_BATCH)));
         List<CompletableFuture<Void>> acks = new ArrayList<>(rows.size());
         for (OutboxMessage row : rows) {
             Message<String> message = toMessage(row);

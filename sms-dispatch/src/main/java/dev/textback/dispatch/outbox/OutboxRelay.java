@@ -7,6 +7,7 @@ import org.jboss.logging.Logger;
 
 import dev.textback.dispatch.poll.PollLoop;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -36,6 +37,13 @@ public class OutboxRelay {
         } catch (RuntimeException e) {
             // Kafka or the database is away: the rows stay and the next run retries them.
             LOG.warnf("outbox relay paused: %s", e.toString());
+        }
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (batchSize > OutboxPublisher.MAX_BATCH || batchSize < 1) {
+            LOG.warnf("textback.outbox.batch-size=%d is outside 1..%d; it is taken as the nearest bound",
+                    batchSize, OutboxPublisher.MAX_BATCH);
         }
     }
 
