@@ -256,10 +256,9 @@ public class Rollups {
                     select count(*) as inbound, count(*) filter (where c.outcome in ('MISSED', 'VOICEMAIL')) as missed
                     from call_fact c
                     where c.business_id = r.business_id
-                      and c.ended_at >= (r.day::timestamp at time zone coalesce(b.time_zone, 'UTC'))
-                      and c.ended_at < ((r.day + 1)::timestamp at time zone coalesce(b.time_zone, 'UTC'))) x
+                      and %s) x
                 where x.inbound > 0
-                """).execute();
+                """.formatted(onLocalDay("c.ended_at"))).execute();
         sql("""
                 insert into suppression_day (business_id, day, reason, calls)
                 select r.business_id, r.day, x.*
@@ -269,10 +268,9 @@ public class Rollups {
                     select s.reason, count(*)
                     from suppression_fact s
                     where s.business_id = r.business_id
-                      and s.missed_at >= (r.day::timestamp at time zone coalesce(b.time_zone, 'UTC'))
-                      and s.missed_at < ((r.day + 1)::timestamp at time zone coalesce(b.time_zone, 'UTC'))
+                      and %s
                     group by 1) x
-                """).execute();
+                """.formatted(onLocalDay("s.missed_at"))).execute();
         sql("""
                 insert into conversion_day (business_id, day, conversions, value)
                 select r.business_id, r.day, x.conversions, x.value
@@ -282,10 +280,9 @@ public class Rollups {
                     select count(*) as conversions, coalesce(sum(c.value), 0) as value
                     from conversion_fact c
                     where c.business_id = r.business_id
-                      and c.occurred_at >= (r.day::timestamp at time zone coalesce(b.time_zone, 'UTC'))
-                      and c.occurred_at < ((r.day + 1)::timestamp at time zone coalesce(b.time_zone, 'UTC'))) x
+                      and %s) x
                 where x.conversions > 0
-                """).execute();
+                """.formatted(onLocalDay("c.occurred_at"))).execute();
         // The months of the recomputed days: their histograms are the sums of their (fresh) speed_day rows.
         sql("""
                 create temp table r_month on commit drop as
@@ -303,6 +300,16 @@ public class Rollups {
                       and s.day < cast(m.month + interval '1 month' as date)
                     group by 1) x
                 """).execute();
+    }
+
+    /**
+     * {@code column} (a timestamp) falls on the local day {@code r.day} of business {@code b}: the one
+     * definition of a business's local day that the per-day rollups of calls, suppressions and
+     * conversions share. A business not known yet counts in UTC.
+     */
+    private static String onLocalDay(String column) {
+        return column + " >= (r.day::timestamp at time zone coalesce(b.time_zone, 'UTC'))\n"
+                + "  and " + column + " < ((r.day + 1)::timestamp at time zone coalesce(b.time_zone, 'UTC'))";
     }
 
     private NativeSql sql(String statement) {
