@@ -26,4 +26,12 @@ public class CallMetrics {
     public void refused(String provider, String reason) {
         meters.counter("textback.webhooks.refused", "provider", provider, "reason", reason).increment();
     }
+
+    /** A refused webhook known only by its path ({@code /webhooks/<provider>/...}): malformed, too large, wrong type. */
+    public void refusedAt(String path, String reason) {
+        if (path != null && path.startsWith("/webhooks/")) {
+            int end = path.indexOf('/', "/webhooks/".length());
+            refused(end < 0 ? path.substring("/webhooks/".length()) : path.substring("/webhooks/".length(), end), reason);
+        }
+    }
 }

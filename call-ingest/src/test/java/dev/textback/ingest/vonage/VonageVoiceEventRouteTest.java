@@ -24,11 +24,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 
 @QuarkusTest
-class VonageVoiceEventRouteTest {
+public class VonageVoiceEventRouteTest {
     private static final String PATH = "/webhooks/vonage/voice/event";
 
     /** A real-looking Vonage event: string-typed numbers, null start_time, an extra headers object. */
-    static String event(String uuid, String status, String from, String to, String duration) {
+    public static String event(String uuid, String status, String from, String to, String duration) {
         return """
                 {"headers":{},"from":"%s","to":"%s","uuid":"%s","conversation_uuid":"CON-%s",
                  "status":"%s","direction":"inbound","timestamp":"2026-11-20T15:04:05.000Z",
@@ -36,7 +36,7 @@ class VonageVoiceEventRouteTest {
                 """.formatted(from, to, uuid, uuid, status, duration);
     }
 
-    static RequestSpecification signed(String body) {
+    public static RequestSpecification signed(String body) {
         return given().contentType("application/json").header("Authorization", Signing.vonage(body)).body(body);
     }
 
