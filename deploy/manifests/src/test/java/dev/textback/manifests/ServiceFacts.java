@@ -38,8 +38,11 @@ record ServiceFacts(String name, int port, Map<String, String> properties, Set<S
     private static final Pattern CLASS_PATH = Pattern.compile("@Path\\(\"([^\"]+)\"\\)");
     private static final Pattern COUNTER = Pattern.compile("counter\\(\\s*\"([a-z0-9_.]+)\"");
     private static final Pattern CHANNEL = Pattern.compile("mp\\.messaging\\.(incoming|outgoing)\\.([^.]+)\\.(.+)");
-    /** A path literal in a class that adds plain Vert.x routes ({@code @Observes Router}) rather than @Path. */
-    private static final Pattern ROUTE_PATH = Pattern.compile("\"(/(?:webhooks|api)/[^\"]*)\"");
+    /**
+     * A path literal in a class that adds plain Vert.x routes ({@code @Observes Router}) rather than @Path;
+     * wildcards ({@code /webhooks/*}: a filter in front of all webhooks) serve nothing themselves.
+     */
+    private static final Pattern ROUTE_PATH = Pattern.compile("\"(/(?:webhooks|api)/[^\"*]*)\"");
     /** A plain Kafka producer's record, naming its topic by a contract class's constant: {@code CallTopic.NAME}. */
     private static final Pattern PRODUCER_RECORD = Pattern.compile("new ProducerRecord<[^>]*>\\(\\s*(\\w+)\\.NAME\\b");
     private static final Pattern TOPIC_NAME = Pattern.compile("static final String NAME = \"([^\"]+)\"");

@@ -67,13 +67,14 @@ class ServiceFactsTest {
                 "public final class DemoTopic {\n    public static final String NAME = \"textback.demo.v1\";\n}\n");
         Files.writeString(svc.resolve("src/main/java/demo/Route.java"), String.join("\n",
                 "class Route {", "  static final String PATH = \"/webhooks/demo/event\";",
-                "  void register(@Observes Router router) { router.post(PATH).handler(this::on); }", "}"));
+                "  void register(@Observes Router router) { router.post(PATH).handler(this::on);",
+                "    router.route(\"/webhooks/*\").order(-1).handler(this::count); }", "}"));
         Files.writeString(svc.resolve("src/main/java/demo/Publisher.java"), String.join("\n",
                 "class Publisher {", "  void send() { producer.send(new ProducerRecord<>(DemoTopic.NAME, key, body)); }", "}"));
 
         ServiceFacts f = ServiceFacts.read(root, "demo");
 
-        assertEquals(java.util.List.of("/webhooks/demo/event"), f.webhookPaths(), "a route's path, not only @Path");
+        assertEquals(java.util.List.of("/webhooks/demo/event"), f.webhookPaths(), "a route's path, not only @Path; not a wildcard filter");
         assertEquals(java.util.Set.of("textback.demo.v1"), f.producedTopics(), "the topic of a plain producer");
     }
 
