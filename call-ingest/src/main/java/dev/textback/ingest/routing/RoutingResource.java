@@ -7,6 +7,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import dev.textback.access.BusinessAccess;
 import dev.textback.ingest.phone.PhoneNumbers;
 import dev.textback.ingest.web.Problem;
@@ -20,16 +22,20 @@ import dev.textback.ingest.web.Problem;
 public class RoutingResource {
     private final RoutingTable table;
     private final BusinessAccess access;
+    private final String defaultRegion;
 
-    RoutingResource(RoutingTable table, BusinessAccess access) {
+    RoutingResource(RoutingTable table, BusinessAccess access,
+            @ConfigProperty(name = "textback.phone.default-region") String defaultRegion) {
         this.table = table;
         this.access = access;
+        this.defaultRegion = defaultRegion;
     }
 
     @GET
     @Path("/{number}")
     public Response route(@PathParam("number") String number) {
-        return PhoneNumbers.toE164(number, "US")
+        // a number without its country code is read as the webhooks read it: in the configured region
+        return PhoneNumbers.toE164(number, defaultRegion)
                 .flatMap(table::route)
                 .filter(route -> access.canSee(route.businessId()))
                 .map(r -> Response.ok(r).build())
