@@ -7,10 +7,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import dev.textback.access.BusinessAccess;
-import dev.textback.ingest.phone.PhoneNumbers;
+import dev.textback.ingest.call.CallRecorder;
 import dev.textback.ingest.web.Problem;
 
 /**
@@ -20,23 +18,19 @@ import dev.textback.ingest.web.Problem;
 @Path("/api/routing")
 @Produces(MediaType.APPLICATION_JSON)
 public class RoutingResource {
-    private final RoutingTable table;
+    private final CallRecorder recorder;
     private final BusinessAccess access;
-    private final String defaultRegion;
 
-    RoutingResource(RoutingTable table, BusinessAccess access,
-            @ConfigProperty(name = "textback.phone.default-region") String defaultRegion) {
-        this.table = table;
+    RoutingResource(CallRecorder recorder, BusinessAccess access) {
+        this.recorder = recorder;
         this.access = access;
-        this.defaultRegion = defaultRegion;
     }
 
     @GET
     @Path("/{number}")
     public Response route(@PathParam("number") String number) {
-        // a number without its country code is read as the webhooks read it: in the configured region
-        return PhoneNumbers.toE164(number, defaultRegion)
-                .flatMap(table::route)
+        // read exactly as the webhooks read a called number (the configured default region)
+        return recorder.route(number)
                 .filter(route -> access.canSee(route.businessId()))
                 .map(r -> Response.ok(r).build())
                 .orElseGet(() -> Problem.response(404, "number-not-routed", "Number not routed",

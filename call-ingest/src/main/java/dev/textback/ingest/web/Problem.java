@@ -16,7 +16,17 @@ public record Problem(String type, String title, int status, String detail, List
     }
 
     public static Response response(int status, String slug, String title, String detail, List<String> errors) {
-        Problem body = new Problem("https://textback.dev/problems/" + slug, title, status, detail, errors);
-        return Response.status(status).type(MEDIA_TYPE).entity(body).build();
+        return Response.status(status).type(MEDIA_TYPE).entity(of(status, slug, title, detail, errors)).build();
+    }
+
+    public static Problem of(int status, String slug, String title, String detail, List<String> errors) {
+        return new Problem("https://textback.dev/problems/" + slug, title, status, detail, errors);
+    }
+
+    /** The problem for a bare HTTP status (404, 405, 413, 415, ...): its reason phrase as title and slug. */
+    public static Problem ofStatus(int status, String detail) {
+        Response.StatusType type = Response.Status.fromStatusCode(status);
+        String title = type == null ? "Error" : type.getReasonPhrase();
+        return of(status, title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-"), title, detail, null);
     }
 }

@@ -14,6 +14,7 @@ import dev.textback.ingest.call.Recorded;
 import dev.textback.ingest.publish.PublishFailedException;
 import dev.textback.ingest.signature.SignatureRefused;
 import dev.textback.ingest.webhook.InvalidWebhook;
+import dev.textback.ingest.webhook.WebhookResponses;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
@@ -42,13 +43,8 @@ public class RouteResponses {
         if (response.ended()) {
             return; // the client went away meanwhile
         }
-        response.putHeader(HttpHeaders.CONTENT_TYPE, JSON);
-        if (recorded.isPublished()) {
-            response.setStatusCode(200).end("{\"eventId\":\"" + recorded.eventId() + "\",\"outcome\":\""
-                    + recorded.outcome().name() + "\"}");
-        } else {
-            response.setStatusCode(202).end("{\"ignored\":\"" + recorded.ignoredBecause() + "\"}");
-        }
+        response.putHeader(HttpHeaders.CONTENT_TYPE, JSON).setStatusCode(WebhookResponses.status(recorded))
+                .end(WebhookResponses.body(recorded));
     }
 
     /** The problem for a failure of the webhook's own code, or for a status the route failed with. */
@@ -79,22 +75,23 @@ public class RouteResponses {
 
     /** A framework refusal (413, 415, 405, ...) with its reason phrase as title. */
     public void status(RoutingContext ctx, int status, String detail) {
-        String title = io.netty.handler.codec.http.HttpResponseStatus.valueOf(status).reasonPhrase();
-        String slug = title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
-        problem(ctx, status, slug, title, detail, null);
+        write(ctx, Problem.ofStatus(status, detail));
     }
 
     private void problem(RoutingContext ctx, int status, String slug, String title, String detail, List<String> errors) {
+        write(ctx, Problem.of(status, slug, title, detail, errors));
+    }
+
+    private void write(RoutingContext ctx, Problem problem) {
         HttpServerResponse response = ctx.response();
         if (response.ended()) {
             return;
         }
-        Problem body = new Problem("https://textback.dev/problems/" + slug, title, status, detail, errors);
+        response.setStatusCode(problem.status());
         try {
-            response.setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                    .end(mapper.writeValueAsString(body));
+            response.putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE).end(mapper.writeValueAsString(problem));
         } catch (JsonProcessingException e) {
-            response.setStatusCode(status).end();
+            response.end();
         }
     }
 }

@@ -15,9 +15,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     public Response toResponse(WebApplicationException e) {
         Response original = e.getResponse();
         int status = original == null ? 500 : original.getStatus();
-        Response.StatusType type = Response.Status.fromStatusCode(status);
-        String title = type == null ? "Error" : type.getReasonPhrase();
-        String slug = title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
-        return Problem.response(status, slug, title, status >= 500 ? "The request could not be handled." : e.getMessage());
+        Problem problem = Problem.ofStatus(status, status >= 500 ? "The request could not be handled." : e.getMessage());
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 }

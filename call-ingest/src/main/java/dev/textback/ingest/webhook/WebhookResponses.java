@@ -17,11 +17,18 @@ public final class WebhookResponses {
     }
 
     public static Response of(Recorded recorded) {
-        if (recorded.isPublished()) {
-            return Response.ok("{\"eventId\":\"" + recorded.eventId() + "\",\"outcome\":\""
-                    + recorded.outcome().name() + "\"}", MediaType.APPLICATION_JSON_TYPE).build();
-        }
-        return Response.accepted("{\"ignored\":\"" + recorded.ignoredBecause() + "\"}")
-                .type(MediaType.APPLICATION_JSON_TYPE).build();
+        return Response.status(status(recorded)).entity(body(recorded)).type(MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /** 200 for a recorded call, 202 for nothing to record. */
+    public static int status(Recorded recorded) {
+        return recorded.isPublished() ? 200 : 202;
+    }
+
+    /** The answer's JSON body: the event id and outcome, or why nothing was recorded. */
+    public static String body(Recorded recorded) {
+        return recorded.isPublished()
+                ? "{\"eventId\":\"" + recorded.eventId() + "\",\"outcome\":\"" + recorded.outcome().name() + "\"}"
+                : "{\"ignored\":\"" + recorded.ignoredBecause() + "\"}";
     }
 }
