@@ -21,6 +21,7 @@ import dev.textback.ingest.CallsTopic;
 import dev.textback.ingest.Signing;
 import dev.textback.ingest.TestBusinesses;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
 @QuarkusTest
@@ -34,6 +35,11 @@ public class VonageVoiceEventRouteTest {
                  "status":"%s","direction":"inbound","timestamp":"2026-11-20T15:04:05.000Z",
                  "start_time":null,"end_time":"2026-11-20T15:04:05.000Z","duration":"%s","rate":"0.01","price":"0"}
                 """.formatted(from, to, uuid, uuid, status, duration);
+    }
+
+    /** A signed JSON event of a new call, posted to the webhook. */
+    private static Response postEvent(String status, String from, String to, String duration) {
+        return signed(event(UUID.randomUUID().toString(), status, from, to, duration)).post(PATH);
     }
 
     public static RequestSpecification signed(String body) {
@@ -83,11 +89,11 @@ public class VonageVoiceEventRouteTest {
     void completedCallIsAnsweredAndWithheldCallerIsUnreachable() throws Exception {
         String number = TestBusinesses.randomNumber();
         BusinessProfile business = TestBusinesses.publish(number);
-        signed(event(UUID.randomUUID().toString(), "completed", "14155550124", number.substring(1), "42"))
-                .post(PATH).then().statusCode(200).body("outcome", equalTo("ANSWERED"));
+        postEvent("completed", "14155550124", number.substring(1), "42")
+                .then().statusCode(200).body("outcome", equalTo("ANSWERED"));
         for (String withheld : List.of("Restricted", "anonymous", "UNKNOWN", "", "12")) {
-            signed(event(UUID.randomUUID().toString(), "busy", withheld, number.substring(1), "0"))
-                    .post(PATH).then().statusCode(200).body("outcome", equalTo("MISSED"));
+            postEvent("busy", withheld, number.substring(1), "0")
+                    .then().statusCode(200).body("outcome", equalTo("MISSED"));
         }
         List<CloudEventRecord> records = CallsTopic.forBusiness(business.businessId(), 6);
         List<CloudEventRecord> missed = records.stream()
@@ -105,12 +111,12 @@ public class VonageVoiceEventRouteTest {
     void inProgressUnknownStatusesAndUnknownNumbersAreAcceptedAndNotPublished() throws Exception {
         String number = TestBusinesses.randomNumber();
         BusinessProfile business = TestBusinesses.publish(number);
-        signed(event(UUID.randomUUID().toString(), "ringing", "14155550125", number.substring(1), ""))
-                .post(PATH).then().statusCode(202).body("ignored", equalTo("not-final"));
-        signed(event(UUID.randomUUID().toString(), "teleported", "14155550125", number.substring(1), ""))
-                .post(PATH).then().statusCode(202).body("ignored", equalTo("unknown-status"));
-        signed(event(UUID.randomUUID().toString(), "unanswered", "14155550125", "12125550000", "0"))
-                .post(PATH).then().statusCode(202).body("ignored", equalTo("unrouted-number"));
+        postEvent("ringing", "14155550125", number.substring(1), "")
+                .then().statusCode(202).body("ignored", equalTo("not-final"));
+        postEvent("teleported", "14155550125", number.substring(1), "")
+                .then().statusCode(202).body("ignored", equalTo("unknown-status"));
+        postEvent("unanswered", "14155550125", "12125550000", "0")
+                .then().statusCode(202).body("ignored", equalTo("unrouted-number"));
         assertEquals(0, CallsTopic.forBusiness(business.businessId(), 0).size());
     }
 

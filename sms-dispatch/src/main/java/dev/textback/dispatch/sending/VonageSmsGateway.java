@@ -6,6 +6,7 @@ import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.apache.http.HttpResponseInterceptor;
 import org.apache.http.client.config.RequestConfig;
@@ -43,9 +44,9 @@ public class VonageSmsGateway implements SmsGateway {
     String baseUrl;
     /** Optional, so the service starts without credentials (texts then wait and fail after the retries). */
     @ConfigProperty(name = "textback.vonage.api-key")
-    java.util.Optional<String> apiKeyValue;
+    Optional<String> apiKeyValue;
     @ConfigProperty(name = "textback.vonage.api-secret")
-    java.util.Optional<String> apiSecretValue;
+    Optional<String> apiSecretValue;
     @ConfigProperty(name = "textback.vonage.timeout-millis", defaultValue = "5000")
     int timeoutMillis;
 
