@@ -46,9 +46,12 @@ class SmsDispatchBenchmarkTest {
 
     @BeforeAll
     static void start() throws Exception {
-        // quiet hours on, with an all-day legal window: only the business windows below defer texts
+        // quiet hours on, with an all-day legal window: only the business windows below defer texts. The
+        // calls consumer's concurrency and the connection pool default to the service's own defaults.
         harness = new DispatchHarness(Map.of("TEXTBACK_RATE_PER_SENDER", "1000", "TEXTBACK_QUIET_HOURS", "true",
-                "TEXTBACK_TEXTING_WINDOW", "00:00-24:00"));
+                "TEXTBACK_TEXTING_WINDOW", "00:00-24:00",
+                "TEXTBACK_CALL_CONCURRENCY", System.getProperty("textback.benchmark.call-concurrency", "6"),
+                "QUARKUS_DATASOURCE_JDBC_MAX_SIZE", System.getProperty("textback.benchmark.dispatch-pool", "16")));
         harness.jitFlags(List.of()); // C1 + C2 as in production; -Xmx256m -XX:+UseSerialGC stay
         harness.start();
         callIngest = harness.startCallIngest();
