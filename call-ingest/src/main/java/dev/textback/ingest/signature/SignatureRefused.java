@@ -1,5 +1,7 @@
 package dev.textback.ingest.signature;
 
+import dev.textback.ingest.web.Problem;
+
 /**
  * A webhook whose signature is missing, forged, stale or replayed, where a secret is configured.
  * Answered 401 with a problem body; nothing is published.
@@ -23,5 +25,10 @@ public class SignatureRefused extends RuntimeException {
 
     public String reason() {
         return reason;
+    }
+
+    /** The answer, the same from the REST mapper and from the Vert.x route (which also count it). */
+    public Problem problem() {
+        return Problem.of(401, "invalid-signature", "Webhook signature refused", getMessage(), null);
     }
 }

@@ -5,7 +5,6 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
 import dev.textback.ingest.call.CallMetrics;
-import dev.textback.ingest.web.Problem;
 
 /** 401 with a problem body that says why, without echoing anything the caller sent. */
 @Provider
@@ -19,6 +18,6 @@ public class SignatureRefusedMapper implements ExceptionMapper<SignatureRefused>
     @Override
     public Response toResponse(SignatureRefused e) {
         metrics.refused(e.provider(), "signature-" + e.reason());
-        return Problem.response(401, "invalid-signature", "Webhook signature refused", e.getMessage());
+        return e.problem().toResponse();
     }
 }

@@ -19,6 +19,11 @@ public record Problem(String type, String title, int status, String detail, List
         return Response.status(status).type(MEDIA_TYPE).entity(of(status, slug, title, detail, errors)).build();
     }
 
+    /** The answer of a REST resource carrying this problem. */
+    public Response toResponse() {
+        return Response.status(status).type(MEDIA_TYPE).entity(this).build();
+    }
+
     public static Problem of(int status, String slug, String title, String detail, List<String> errors) {
         return new Problem("https://textback.dev/problems/" + slug, title, status, detail, errors);
     }

@@ -50,14 +50,13 @@ public class RouteResponses {
     /** The problem for a failure of the webhook's own code, or for a status the route failed with. */
     public void failed(RoutingContext ctx, Throwable failure) {
         if (failure instanceof InvalidWebhook e) {
-            problem(ctx, 400, "invalid-webhook", "Invalid webhook", e.getMessage(), List.of(e.field()));
+            write(ctx, e.problem());
         } else if (failure instanceof SignatureRefused e) {
             metrics.refused(e.provider(), "signature-" + e.reason());
-            problem(ctx, 401, "invalid-signature", "Webhook signature refused", e.getMessage(), null);
-        } else if (failure instanceof PublishFailedException) {
-            ctx.response().putHeader("Retry-After", "5");
-            problem(ctx, 503, "broker-unavailable", "Event store unavailable", "The call was not recorded; retry later.",
-                    null);
+            write(ctx, e.problem());
+        } else if (failure instanceof PublishFailedException e) {
+            ctx.response().putHeader("Retry-After", PublishFailedException.RETRY_AFTER);
+            write(ctx, e.problem());
         } else {
             LOG.error("webhook failed", failure);
             problem(ctx, 500, "internal-server-error", "Internal Server Error", "The request could not be handled.", null);

@@ -1,5 +1,9 @@
 package dev.textback.ingest.webhook;
 
+import java.util.List;
+
+import dev.textback.ingest.web.Problem;
+
 /** A webhook field that is missing or of the wrong shape: answered 400 with the field named. */
 public class InvalidWebhook extends RuntimeException {
     private final String field;
@@ -11,5 +15,10 @@ public class InvalidWebhook extends RuntimeException {
 
     public String field() {
         return field;
+    }
+
+    /** The answer, the same from the REST mapper and from the Vert.x route. */
+    public Problem problem() {
+        return Problem.of(400, "invalid-webhook", "Invalid webhook", getMessage(), List.of(field));
     }
 }
