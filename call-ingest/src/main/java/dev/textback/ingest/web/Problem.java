@@ -16,7 +16,7 @@ public record Problem(String type, String title, int status, String detail, List
     }
 
     public static Response response(int status, String slug, String title, String detail, List<String> errors) {
-        return Response.status(status).type(MEDIA_TYPE).entity(of(status, slug, title, detail, errors)).build();
+        return of(status, slug, title, detail, errors).toResponse();
     }
 
     /** The answer of a REST resource carrying this problem. */

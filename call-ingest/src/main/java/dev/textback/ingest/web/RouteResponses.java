@@ -1,6 +1,5 @@
 package dev.textback.ingest.web;
 
-import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -59,7 +58,7 @@ public class RouteResponses {
             write(ctx, e.problem());
         } else {
             LOG.error("webhook failed", failure);
-            problem(ctx, 500, "internal-server-error", "Internal Server Error", "The request could not be handled.", null);
+            write(ctx, Problem.ofStatus(500, "The request could not be handled."));
         }
     }
 
@@ -75,10 +74,6 @@ public class RouteResponses {
     /** A framework refusal (413, 415, 405, ...) with its reason phrase as title. */
     public void status(RoutingContext ctx, int status, String detail) {
         write(ctx, Problem.ofStatus(status, detail));
-    }
-
-    private void problem(RoutingContext ctx, int status, String slug, String title, String detail, List<String> errors) {
-        write(ctx, Problem.of(status, slug, title, detail, errors));
     }
 
     private void write(RoutingContext ctx, Problem problem) {

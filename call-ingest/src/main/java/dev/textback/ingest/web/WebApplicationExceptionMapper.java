@@ -15,7 +15,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     public Response toResponse(WebApplicationException e) {
         Response original = e.getResponse();
         int status = original == null ? 500 : original.getStatus();
-        Problem problem = Problem.ofStatus(status, status >= 500 ? "The request could not be handled." : e.getMessage());
-        return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem).build();
+        String detail = status >= 500 ? "The request could not be handled." : e.getMessage();
+        return Problem.ofStatus(status, detail).toResponse();
     }
 }

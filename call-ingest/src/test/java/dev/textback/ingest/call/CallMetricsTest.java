@@ -41,9 +41,7 @@ class CallMetricsTest {
             value(metrics, invalid), value(metrics, wrongType), value(metrics, twilioInvalid)};
 
         for (String status : new String[] {"busy", "unanswered"}) {
-            String body = VonageVoiceEventRouteTest.event(UUID.randomUUID().toString(), status, "14155550161",
-                    number.substring(1), "0");
-            VonageVoiceEventRouteTest.signed(body).post(VONAGE).then().statusCode(200);
+            VonageVoiceEventRouteTest.postEvent(status, "14155550161", number.substring(1), "0").then().statusCode(200);
         }
         String ringing = VonageVoiceEventRouteTest.event(UUID.randomUUID().toString(), "ringing", "14155550162",
                 number.substring(1), "");

@@ -37,8 +37,8 @@ public class VonageVoiceEventRouteTest {
                 """.formatted(from, to, uuid, uuid, status, duration);
     }
 
-    /** A signed JSON event of a new call, posted to the webhook. */
-    private static Response postEvent(String status, String from, String to, String duration) {
+    /** A signed JSON event of a new call (fresh uuid), posted to the webhook. */
+    public static Response postEvent(String status, String from, String to, String duration) {
         return signed(event(UUID.randomUUID().toString(), status, from, to, duration)).post(PATH);
     }
 
