@@ -2,6 +2,7 @@ package dev.textback.dispatch.inbound;
 
 import java.time.Instant;
 
+import dev.textback.dispatch.clock.DispatchClock;
 import dev.textback.dispatch.business.Business;
 import dev.textback.dispatch.business.BusinessRepository;
 import dev.textback.dispatch.events.TextEvents;
@@ -41,6 +42,8 @@ public class InboundHandler {
     }
 
     @Inject
+    DispatchClock clock;
+    @Inject
     BusinessRepository businesses;
     @Inject
     InboundMessageRepository messages;
@@ -65,7 +68,7 @@ public class InboundHandler {
         if (business == null) {
             return Outcome.UNKNOWN_BUSINESS;
         }
-        Instant now = Instant.now();
+        Instant now = clock.now();
         Instant receivedAt = sms.messageTimestamp() == null ? now : sms.messageTimestamp();
         if (!messages.claim(sms.messageId(), business.id, sms.from(), sms.to(), sms.text(), receivedAt)) {
             return Outcome.DUPLICATE;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.textback.dispatch.clock.DispatchClock;
 import dev.textback.calls.events.CallEnded;
 import dev.textback.crm.events.TextTemplate;
 import dev.textback.dispatch.business.Business;
@@ -35,6 +36,8 @@ import jakarta.transaction.Transactional;
  */
 @ApplicationScoped
 public class MissedCallHandler {
+    @Inject
+    DispatchClock clock;
     @Inject
     ProcessedEvents processedEvents;
     @Inject
@@ -84,7 +87,7 @@ public class MissedCallHandler {
         if (missedCalls.findByIdOptional(call.callId()).isPresent()) {
             return CallDecision.duplicate(); // same call, republished under another event id
         }
-        Instant now = Instant.now();
+        Instant now = clock.now();
         Optional<String> caller = call.callerReachable() ? PhoneNumbers.toE164(call.caller()) : Optional.empty();
         Business business = businesses.findById(call.businessId());
 

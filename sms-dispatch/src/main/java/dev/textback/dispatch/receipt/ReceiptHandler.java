@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import dev.textback.dispatch.clock.DispatchClock;
 import dev.textback.dispatch.events.TextEvents;
 import dev.textback.dispatch.lead.LeadRepository;
 import dev.textback.dispatch.outbox.EventIds;
@@ -32,6 +33,8 @@ public class ReceiptHandler {
         NOT_READY
     }
 
+    @Inject
+    DispatchClock clock;
     @Inject
     OutboundTextRepository texts;
     @Inject
@@ -63,7 +66,7 @@ public class ReceiptHandler {
         if (!processedEvents.markProcessed(eventId)) {
             return Outcome.DUPLICATE;
         }
-        Instant now = Instant.now();
+        Instant now = clock.now();
         if (t.state == TextState.UNKNOWN || t.state == TextState.PENDING) {
             reconcile(t, r, now);
         }

@@ -1,7 +1,6 @@
 package dev.textback.dispatch.sending;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import dev.textback.dispatch.clock.DispatchClock;
 import dev.textback.dispatch.phone.PhoneNumbers;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -59,6 +59,8 @@ public class Sender {
     private record Outcome(UUID id, SendDecision decision) {
     }
 
+    @Inject
+    DispatchClock clock;
     @Inject
     SendingStore store;
     @Inject
@@ -185,7 +187,7 @@ public class Sender {
         if (waitNanos > 0) {
             if (waitNanos > maxWait) {
                 // this number's throughput is used up for a while: give the text back, it is not an attempt
-                store.postpone(text.id(), Instant.now().plusNanos(waitNanos));
+                store.postpone(text.id(), clock.now().plusNanos(waitNanos));
                 meters.counter("textback.texts.rate-limited").increment();
                 return null;
             }
@@ -196,7 +198,7 @@ public class Sender {
             return null; // the lease expired (a long rate-limit wait); the row is no longer ours to send
         }
         SendResult result = gateway.send(text.request());
-        SendDecision decision = policy.decide(result, text.attempts(), Instant.now());
+        SendDecision decision = policy.decide(result, text.attempts(), clock.now());
         meters.counter("textback.texts.submissions", "outcome", decision.getClass().getSimpleName().toLowerCase())
                 .increment();
         if (!(decision instanceof SendDecision.Sent)) {

@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import dev.textback.dispatch.clock.DispatchClock;
 import dev.textback.dispatch.business.Business;
 import dev.textback.dispatch.business.BusinessRepository;
 import dev.textback.dispatch.events.TextEvents;
@@ -35,6 +36,8 @@ import jakarta.transaction.Transactional;
 public class SendingStore {
     private static final Logger LOG = Logger.getLogger(SendingStore.class);
 
+    @Inject
+    DispatchClock clock;
     @Inject
     OutboundTextRepository texts;
     @Inject
@@ -60,7 +63,7 @@ public class SendingStore {
 
     @Transactional
     public List<ClaimedText> claimDue(int limit) {
-        Instant now = Instant.now();
+        Instant now = clock.now();
         List<ClaimedText> claimed = new ArrayList<>();
         List<OutboundText> due = texts.lockDue(now, limit);
         List<OutboundText> leadTexts = due.stream().filter(t -> OutboundText.KIND_LEAD.equals(t.kind)).toList();
@@ -118,7 +121,7 @@ public class SendingStore {
             t.attempts = Math.max(0, t.attempts - 1);
             t.leaseUntil = null;
             t.nextAttemptAt = until;
-            t.updatedAt = Instant.now();
+            t.updatedAt = clock.now();
         }
     }
 
@@ -128,13 +131,13 @@ public class SendingStore {
      */
     @Transactional
     public boolean markSubmitting(UUID id) {
-        Instant now = Instant.now();
+        Instant now = clock.now();
         return texts.markSubmitting(id, now, now.plus(lease));
     }
 
     @Transactional
     public void record(UUID id, SendDecision decision) {
-        apply(id, texts.lock(id), decision, Instant.now());
+        apply(id, texts.lock(id), decision, clock.now());
     }
 
     /**
@@ -153,7 +156,7 @@ public class SendingStore {
         if (!sentLeads.isEmpty()) {
             leads.list("id in ?1", sentLeads); // now in the session: TextSent and the follow-up find them there
         }
-        Instant now = Instant.now();
+        Instant now = clock.now();
         outcomes.forEach((id, decision) -> apply(id, rows.get(id), decision, now));
     }
 
@@ -203,7 +206,7 @@ public class SendingStore {
      */
     @Transactional
     public int expireLeases(int limit) {
-        Instant now = Instant.now();
+        Instant now = clock.now();
         List<UUID> ids = texts.lockExpiredLeases(now, limit);
         for (UUID id : ids) {
             OutboundText t = texts.findById(id);

@@ -3,6 +3,7 @@ package dev.textback.dispatch.sequence;
 import java.time.Instant;
 import java.util.Optional;
 
+import dev.textback.dispatch.clock.DispatchClock;
 import dev.textback.crm.events.ConversionRecorded;
 import dev.textback.dispatch.lead.Lead;
 import dev.textback.dispatch.lead.LeadRepository;
@@ -18,6 +19,8 @@ import jakarta.transaction.Transactional;
  */
 @ApplicationScoped
 public class ConversionHandler {
+    @Inject
+    DispatchClock clock;
     @Inject
     ProcessedEvents processedEvents;
     @Inject
@@ -40,7 +43,7 @@ public class ConversionHandler {
             return Optional.empty();
         }
         Lead l = lead.get();
-        Instant now = Instant.now();
+        Instant now = clock.now();
         if (l.convertedAt == null) {
             l.convertedAt = c.occurredAt() == null ? now : c.occurredAt();
         }

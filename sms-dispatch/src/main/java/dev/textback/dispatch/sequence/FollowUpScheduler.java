@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import dev.textback.dispatch.clock.DispatchClock;
 import dev.textback.crm.events.FollowUpStep;
 import dev.textback.dispatch.business.Business;
 import dev.textback.dispatch.business.BusinessRepository;
@@ -34,6 +35,8 @@ public class FollowUpScheduler {
     public static final String REPLIED = "REPLIED";
     public static final String CONVERTED = "CONVERTED";
 
+    @Inject
+    DispatchClock clock;
     @Inject
     BusinessRepository businesses;
     @Inject
@@ -68,7 +71,7 @@ public class FollowUpScheduler {
         FollowUpStep step = next.get();
         Instant due = acceptedAt.plus(delayUnit.multipliedBy(Math.max(0, step.delayMinutes())));
         OutboundText row = planner.plan(business, sent.sender, lead, step.step(), step.body(), sent.variant, due,
-                Instant.now());
+                clock.now());
         if (texts.findById(row.id) == null) {
             texts.persist(row);
         }
