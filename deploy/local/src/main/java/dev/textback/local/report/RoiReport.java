@@ -57,7 +57,8 @@ public final class RoiReport {
         List<Row> rows = new ArrayList<>();
         for (BusinessTruth truth : truths) {
             LocalDate to = LocalDate.now(truth.business().zone());
-            LocalDate from = to.minusDays(29);
+            // the last 30 days, or from the first call when simulated weeks reach further back
+            LocalDate from = truth.firstDay().filter(d -> d.isBefore(to.minusDays(29))).orElse(to.minusDays(29));
             Http.Reply reply = Http.get(metricsUrl + "/api/businesses/" + truth.business().id() + "/roi?from=" + from
                     + "&to=" + to);
             JsonNode actual;

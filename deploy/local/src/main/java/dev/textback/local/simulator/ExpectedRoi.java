@@ -5,6 +5,7 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,15 +19,20 @@ public final class ExpectedRoi {
     private ExpectedRoi() {
     }
 
+    /** The cohort summary of [from, to] in the business's time zone: calls by the day they ended, leads by their opening call's. */
     public static Map<String, Object> compute(BusinessTruth truth, LocalDate from, LocalDate to) {
-        long texted = truth.leads().stream().filter(l -> l.texted).count();
-        long delivered = truth.leads().stream().filter(l -> l.delivered).count();
-        long replied = truth.leads().stream().filter(l -> l.replied).count();
-        long converted = truth.leads().stream().filter(l -> l.converted).count();
-        BigDecimal revenue = truth.leads().stream().map(l -> l.revenue).reduce(BigDecimal.ZERO, BigDecimal::add);
-        BigDecimal estimated = truth.leads().stream().map(l -> l.estimatedRevenue).reduce(BigDecimal.ZERO,
-                BigDecimal::add);
-        BigDecimal sms = truth.leads().stream().map(l -> l.smsCost).reduce(BigDecimal.ZERO, BigDecimal::add);
+        List<BusinessTruth.CallTruth> calls = truth.calls().stream()
+                .filter(c -> inRange(truth.day(c.endedAt()), from, to)).toList();
+        List<LeadTruth> leads = truth.leads().stream().filter(l -> inRange(truth.day(l.missedAt), from, to)).toList();
+        long inbound = calls.size();
+        long missed = calls.stream().filter(BusinessTruth.CallTruth::missed).count();
+        long texted = leads.stream().filter(l -> l.texted).count();
+        long delivered = leads.stream().filter(l -> l.delivered).count();
+        long replied = leads.stream().filter(l -> l.replied).count();
+        long converted = leads.stream().filter(l -> l.converted).count();
+        BigDecimal revenue = leads.stream().map(l -> l.revenue).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal estimated = leads.stream().map(l -> l.estimatedRevenue).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal sms = leads.stream().map(l -> l.smsCost).reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal monthly = truth.business().monthlyCost();
         BigDecimal subscription = BigDecimal.ZERO;
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
@@ -36,10 +42,10 @@ public final class ExpectedRoi {
         long days = to.toEpochDay() - from.toEpochDay() + 1;
 
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("inboundCalls", truth.inboundCalls());
-        out.put("missedCalls", truth.missedCalls());
-        out.put("missedRate", ratio(truth.missedCalls(), truth.inboundCalls()));
-        out.put("leads", (long) truth.leads().size());
+        out.put("inboundCalls", inbound);
+        out.put("missedCalls", missed);
+        out.put("missedRate", ratio(missed, inbound));
+        out.put("leads", (long) leads.size());
         out.put("texted", texted);
         out.put("delivered", delivered);
         out.put("replied", replied);
@@ -58,6 +64,18 @@ public final class ExpectedRoi {
         out.put("paybackDays", revenue.signum() == 0 ? null
                 : monthly.divide(revenue.divide(BigDecimal.valueOf(days), MC), MC).setScale(1, RoundingMode.HALF_UP));
         return out;
+    }
+
+    /** Missed calls of [from, to] that opened no lead to text, by the reason sms-dispatch should give. */
+    public static Map<String, Long> suppressed(BusinessTruth truth, LocalDate from, LocalDate to) {
+        Map<String, Long> out = new java.util.TreeMap<>();
+        truth.calls().stream().filter(c -> c.suppressed() != null && inRange(truth.day(c.endedAt()), from, to))
+                .forEach(c -> out.merge(c.suppressed(), 1L, Long::sum));
+        return out;
+    }
+
+    private static boolean inRange(LocalDate day, LocalDate from, LocalDate to) {
+        return !day.isBefore(from) && !day.isAfter(to);
     }
 
     private static BigDecimal ratio(long numerator, long denominator) {

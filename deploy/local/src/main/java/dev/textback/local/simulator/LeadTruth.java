@@ -1,11 +1,18 @@
 package dev.textback.local.simulator;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 
-/** What the simulator did for one lead (one caller at one business), as it happened. */
+/** What the simulator did for one lead (one caller's opening missed call at one business), as it happened. */
 final class LeadTruth {
     final String businessId;
     final String caller;
+    /** When the lead's opening missed call ended: the cohort it belongs to. */
+    final Instant missedAt;
+    /** 0 for the caller's first lead at this business, 1 for the next, ... */
+    final int ordinal;
+    /** False when the caller had opted out: the lead is opened but never texted. */
+    final boolean expectText;
     boolean texted;
     boolean delivered;
     boolean replied;
@@ -15,8 +22,16 @@ final class LeadTruth {
     BigDecimal estimatedRevenue = BigDecimal.ZERO;
     BigDecimal smsCost = BigDecimal.ZERO;
 
-    LeadTruth(String businessId, String caller) {
+    LeadTruth(String businessId, String caller, Instant missedAt, int ordinal, boolean expectText) {
         this.businessId = businessId;
         this.caller = caller;
+        this.missedAt = missedAt;
+        this.ordinal = ordinal;
+        this.expectText = expectText;
+    }
+
+    /** Seeds this lead's fate: the caller's first lead keeps the key it always had. */
+    String fateKey() {
+        return businessId + caller + (ordinal == 0 ? "" : "#" + ordinal);
     }
 }

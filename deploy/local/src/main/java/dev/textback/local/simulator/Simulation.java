@@ -4,6 +4,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +33,15 @@ public final class Simulation implements FakeVonage.Handler, AutoCloseable {
     public record Plan(long seed, int callsPerBusiness) {
     }
 
+    /** Where simulated history starts, in UTC hours of the day: mid-morning in the US time zones. */
+    private static final int SESSION_HOUR_UTC = 15;
+    /**
+     * Simulated weeks play in sessions 30 hours apart: never a whole day, so a caller who rings again
+     * next session is always clearly outside the 24-hour dedupe window, and clearly inside (30, 60 h) or
+     * outside (90 h on) the 72-hour active-conversation window; no rule is ever decided by a few seconds.
+     */
+    static final Duration SESSION_GAP = Duration.ofHours(30);
+
     static final BigDecimal PRICE_PER_SEGMENT = new BigDecimal("0.00790000");
     private static final String[] REPLIES = {"Can you call me back this afternoon?", "What times do you have tomorrow?",
         "Hi, I need a quote please", "Could I book for Friday morning?", "How much would that cost?"};
@@ -43,6 +55,14 @@ public final class Simulation implements FakeVonage.Handler, AutoCloseable {
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(4);
     private final AtomicInteger pending = new AtomicInteger();
     private final AtomicInteger failures = new AtomicInteger();
+    /** Simulated time = real time + this; 0 unless simulated weeks are played. */
+    private volatile long offsetMillis;
+    private volatile boolean history;
+    /** Bookings days after the reply (simulated weeks only), played once the clock passes them. */
+    private final List<Deferred> deferred = new ArrayList<>();
+
+    private record Deferred(Instant due, Runnable action) {
+    }
 
     public Simulation(Endpoints endpoints, Plan plan, List<SimBusiness> businesses) {
         this.endpoints = endpoints;
@@ -91,32 +111,129 @@ public final class Simulation implements FakeVonage.Handler, AutoCloseable {
     /** Places the calls, interleaving businesses, one webhook at a time like a phone system. */
     public void playCalls() {
         Random random = new Random(plan.seed());
-        Map<BusinessTruth, List<String>> callers = new LinkedHashMap<>();
-        for (BusinessTruth t : truths) {
-            List<String> pool = new ArrayList<>();
-            int size = Math.max(3, plan.callsPerBusiness() * 3 / 4);
-            for (int i = 0; i < size; i++) {
-                pool.add(randomCaller(random));
-            }
-            callers.put(t, pool);
-        }
+        Map<BusinessTruth, List<String>> callers = callerPools(random, plan.callsPerBusiness() * 3 / 4);
         for (int i = 0; i < plan.callsPerBusiness(); i++) {
             for (BusinessTruth t : truths) {
-                List<String> pool = callers.get(t);
-                boolean withheld = random.nextDouble() < 0.06;
-                boolean answered = random.nextDouble() < 0.30;
-                String caller = withheld ? null : pool.get(random.nextInt(pool.size()));
-                String status = answered ? "completed" : MISSED_STATUSES[random.nextInt(MISSED_STATUSES.length)];
-                placeCall(t, caller, status, answered ? 20 + random.nextInt(400) : 0);
-                if (i % 7 == 3 && random.nextBoolean()) {
-                    scheduleWalkInBooking(t, random);
-                }
+                placeRandomCall(t, callers.get(t), random, i);
             }
         }
     }
 
+    /**
+     * Plays {@code weeks} of simulated history that ends a few days ago: sessions 30 simulated hours
+     * apart, each a share of the calls per business, with sms-dispatch's clock moved to the session's
+     * hour first (PUT /api/admin/clock, which only a stack with simulated time allows). Every webhook,
+     * reply and booking carries the simulated time; a session ends when every call was decided and every
+     * text, receipt, reply and booking of it was played. Some bookings come days later, in a later
+     * session. False when a session did not settle in {@code sessionTimeout}.
+     */
+    public boolean playWeeks(int weeks, Duration sessionTimeout) {
+        history = true;
+        int sessions = (int) (Duration.ofDays(7L * weeks).toHours() / SESSION_GAP.toHours());
+        Instant first = LocalDate.now(ZoneOffset.UTC).minusDays(7L * weeks + 3).atTime(SESSION_HOUR_UTC, 0)
+                .toInstant(ZoneOffset.UTC);
+        Instant last = first.plus(SESSION_GAP.multipliedBy(sessions - 1L));
+        Random random = new Random(plan.seed());
+        int perSession = Math.max(1, plan.callsPerBusiness() / sessions);
+        // a small pool, so callers ring again in later sessions: new leads, active conversations, opt-outs
+        Map<BusinessTruth, List<String>> callers = callerPools(random, perSession * sessions / 3);
+        boolean settled = true;
+        try {
+            for (int k = 0; k < sessions; k++) {
+                moveClock(first.plus(SESSION_GAP.multipliedBy(k)));
+                playDueBookings();
+                for (int i = 0; i < perSession; i++) {
+                    for (BusinessTruth t : truths) {
+                        placeRandomCall(t, callers.get(t), random, k * perSession + i);
+                    }
+                }
+                settled &= awaitSession(sessionTimeout);
+            }
+        } finally {
+            moveClock(null);
+        }
+        synchronized (deferred) {
+            deferred.removeIf(d -> d.due().isAfter(last)); // would fall after the history: never happened
+        }
+        return settled && deferred.isEmpty();
+    }
+
+    private Map<BusinessTruth, List<String>> callerPools(Random random, int size) {
+        Map<BusinessTruth, List<String>> callers = new LinkedHashMap<>();
+        for (BusinessTruth t : truths) {
+            List<String> pool = new ArrayList<>();
+            for (int i = 0; i < Math.max(3, size); i++) {
+                pool.add(randomCaller(random));
+            }
+            callers.put(t, pool);
+        }
+        return callers;
+    }
+
+    private void placeRandomCall(BusinessTruth t, List<String> pool, Random random, int i) {
+        boolean withheld = random.nextDouble() < 0.06;
+        boolean answered = random.nextDouble() < 0.30;
+        String caller = withheld ? null : pool.get(random.nextInt(pool.size()));
+        String status = answered ? "completed" : MISSED_STATUSES[random.nextInt(MISSED_STATUSES.length)];
+        placeCall(t, caller, status, answered ? 20 + random.nextInt(400) : 0);
+        if (i % 7 == 3 && random.nextBoolean()) {
+            scheduleWalkInBooking(t, random);
+        }
+    }
+
+    /** Moves sms-dispatch's clock and the simulator's own to {@code to}; null: back to real time. */
+    private void moveClock(Instant to) {
+        long offset = to == null ? 0 : to.toEpochMilli() - System.currentTimeMillis();
+        Http.Reply reply = Http.putJson(endpoints.smsDispatch() + "/api/admin/clock", "{\"offsetMillis\":" + offset + "}");
+        if (reply.status() != 200) {
+            throw new IllegalStateException("sms-dispatch refused to move its clock (is TEXTBACK_CLOCK_SETTABLE on?): "
+                    + reply.status() + " " + reply.body());
+        }
+        offsetMillis = offset;
+    }
+
+    private void playDueBookings() {
+        List<Deferred> due = new ArrayList<>();
+        synchronized (deferred) {
+            Instant now = now();
+            deferred.removeIf(d -> !d.due().isAfter(now) && due.add(d));
+        }
+        due.forEach(d -> d.action().run());
+    }
+
+    /** Until this session's calls are all decided and everything they set off was played. */
+    private boolean awaitSession(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long missed = truths.stream().mapToLong(BusinessTruth::missedCalls).sum();
+        while (System.nanoTime() < deadline) {
+            boolean allTexted = truths.stream().allMatch(t -> t.textedLeads() == t.expectedFirstTexts());
+            if (allTexted && pending.get() == 0 && decidedCalls() >= missed) {
+                return true;
+            }
+            Http.sleep(100);
+        }
+        System.err.println("a simulated session did not settle: " + decidedCalls() + " of " + missed
+                + " missed calls decided, " + pending.get() + " actions pending");
+        return false;
+    }
+
+    /** Missed calls sms-dispatch has decided so far (texted or suppressed), from its Prometheus counters. */
+    private long decidedCalls() {
+        Http.Reply reply = Http.get(endpoints.smsDispatch() + "/q/metrics");
+        if (reply.status() != 200) {
+            return -1;
+        }
+        double sum = 0;
+        for (String line : reply.body().split("\n")) {
+            if (line.startsWith("textback_texts_suppressed_total{") || line.startsWith("textback_texts_queued_total")) {
+                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return (long) sum;
+    }
+
     private void placeCall(BusinessTruth t, String caller, String status, int duration) {
-        Instant end = Instant.now();
+        Instant end = now();
         String json = """
                 {"headers":{},"from":"%s","to":"%s","uuid":"%s","conversation_uuid":"CON-%s","status":"%s",
                  "direction":"inbound","timestamp":"%s","start_time":null,"end_time":"%s","duration":"%d",
@@ -129,14 +246,12 @@ public final class Simulation implements FakeVonage.Handler, AutoCloseable {
             System.err.println("call-ingest refused a call: " + reply.status() + " " + reply.body());
             return;
         }
-        boolean missed = !"completed".equals(status);
-        t.callPlaced(missed);
-        if (missed) {
-            if (caller == null) {
-                t.withheldMissedCall();
-            } else {
-                t.openOrJoinLead(caller);
-            }
+        if ("completed".equals(status)) {
+            t.answeredCall(caller, end);
+        } else if (caller == null) {
+            t.withheldMissedCall(end);
+        } else {
+            t.missedCall(caller, end);
         }
     }
 
@@ -145,9 +260,7 @@ public final class Simulation implements FakeVonage.Handler, AutoCloseable {
         String phone = "+1646" + (2_000_000 + random.nextInt(7_000_000));
         BigDecimal value = BigDecimal.valueOf(5_000 + random.nextInt(50_000), 2);
         schedule(200 + random.nextInt(2_000), () -> {
-            if (book(t, phone, value)) {
-                t.unattributedBooking();
-            }
+            book(t, phone, value);
         });
     }
 
@@ -188,7 +301,7 @@ public final class Simulation implements FakeVonage.Handler, AutoCloseable {
     /** The caller's fate depends only on the seed and who they are. */
     private void decideWhatHappens(BusinessTruth t, LeadTruth lead, String messageId, BigDecimal price,
             String clientRef) {
-        Random r = new Random(plan.seed() * 31 + (t.business().id() + lead.caller).hashCode());
+        Random r = new Random(plan.seed() * 31 + lead.fateKey().hashCode());
         boolean delivered = r.nextDouble() < 0.9;
         double replyDraw = r.nextDouble();
         boolean books = r.nextDouble() < 0.55;
@@ -199,6 +312,9 @@ public final class Simulation implements FakeVonage.Handler, AutoCloseable {
         long dlrDelay = 100 + r.nextInt(400);
         long replyDelay = dlrDelay + 300 + r.nextInt(900);
         long bookDelay = replyDelay + 2_000 + r.nextInt(1_500);
+        // in simulated weeks some book days later, when the caller may have rung again (attribution)
+        boolean late = history && r.nextDouble() < 0.3;
+        Duration lateBy = Duration.ofHours(48 + r.nextInt(24 * 18));
 
         schedule(dlrDelay, () -> {
             if (receipt(t, lead, messageId, price, clientRef, delivered, receiptFormat)) {
@@ -210,28 +326,25 @@ public final class Simulation implements FakeVonage.Handler, AutoCloseable {
         }
         if (replyDraw < 0.40) {
             schedule(replyDelay, () -> {
-                if (inbound(t, lead, replyText)) {
-                    lead.replied = true;
+                Instant at = inbound(t, lead, replyText);
+                if (at != null) {
+                    t.replied(lead, at);
                 }
             });
             if (books) {
-                schedule(bookDelay, () -> {
-                    BigDecimal counted = hasValue ? value : t.business().averageClientValue();
-                    if (book(t, lead.caller, hasValue ? value : null)) {
-                        synchronized (lead) {
-                            lead.converted = true;
-                            lead.revenue = lead.revenue.add(counted);
-                            if (!hasValue) {
-                                lead.estimatedRevenue = lead.estimatedRevenue.add(counted);
-                            }
-                        }
+                Runnable booking = () -> book(t, lead.caller, hasValue ? value : null);
+                if (late) {
+                    synchronized (deferred) {
+                        deferred.add(new Deferred(now().plus(lateBy), booking));
                     }
-                });
+                } else {
+                    schedule(bookDelay, booking);
+                }
             }
         } else if (replyDraw < 0.47) {
             schedule(replyDelay, () -> {
-                if (inbound(t, lead, "STOP")) {
-                    lead.optedOut = true;
+                if (inbound(t, lead, "STOP") != null) {
+                    t.optedOut(lead);
                 }
             });
         }
@@ -252,7 +365,7 @@ public final class Simulation implements FakeVonage.Handler, AutoCloseable {
         if (clientRef != null) {
             dlr.put("client-ref", clientRef);
         }
-        dlr.put("message-timestamp", Instant.now().toString().replace('T', ' ').substring(0, 19));
+        dlr.put("message-timestamp", vonageTimestamp(now()));
         String url = endpoints.smsDispatch() + "/webhooks/vonage/sms/receipt";
         Http.Reply reply = switch (format) {
             case 0 -> Http.postForm(url, dlr);
@@ -262,7 +375,9 @@ public final class Simulation implements FakeVonage.Handler, AutoCloseable {
         return accepted("receipt", reply);
     }
 
-    private boolean inbound(BusinessTruth t, LeadTruth lead, String text) {
+    /** The moment the reply was stamped with (as sms-dispatch reads it: whole seconds), or null when refused. */
+    private Instant inbound(BusinessTruth t, LeadTruth lead, String text) {
+        Instant at = now().truncatedTo(ChronoUnit.SECONDS);
         Map<String, String> sms = new LinkedHashMap<>();
         sms.put("msisdn", lead.caller.substring(1));
         sms.put("to", t.business().vonageNumber());
@@ -270,17 +385,48 @@ public final class Simulation implements FakeVonage.Handler, AutoCloseable {
         sms.put("text", text);
         sms.put("type", "text");
         sms.put("keyword", text.split("\\s+")[0].toUpperCase());
-        sms.put("message-timestamp", Instant.now().toString().replace('T', ' ').substring(0, 19));
-        return accepted("inbound", Http.postForm(endpoints.smsDispatch() + "/webhooks/vonage/sms/inbound", sms));
+        sms.put("message-timestamp", vonageTimestamp(at));
+        return accepted("inbound", Http.postForm(endpoints.smsDispatch() + "/webhooks/vonage/sms/inbound", sms)) ? at
+                : null;
     }
 
-    private boolean book(BusinessTruth t, String phone, BigDecimal value) {
+    /** Vonage's "yyyy-MM-dd HH:mm:ss" in UTC. */
+    private static String vonageTimestamp(Instant at) {
+        return at.truncatedTo(ChronoUnit.SECONDS).toString().replace('T', ' ').substring(0, 19);
+    }
+
+    /**
+     * A booking in crm-sync, credited in the truth by the attribution rule (the caller's latest missed
+     * call in the 30 days before it), to whichever lead that call opened or joined.
+     */
+    private void book(BusinessTruth t, String phone, BigDecimal value) {
+        Instant occurredAt = now();
         String json = """
                 {"phone":"%s","type":"appointment_booked",%s"occurredAt":"%s","externalId":"sim-%s"}
                 """.formatted(phone, value == null ? "" : "\"value\":" + value.setScale(2, RoundingMode.HALF_UP) + ",",
-                Instant.now(), UUID.randomUUID());
-        return accepted("booking",
-                Http.postJson(endpoints.crmSync() + "/api/businesses/" + t.business().id() + "/conversions", json));
+                occurredAt, UUID.randomUUID());
+        if (!accepted("booking",
+                Http.postJson(endpoints.crmSync() + "/api/businesses/" + t.business().id() + "/conversions", json))) {
+            return;
+        }
+        LeadTruth lead = t.attribute(phone, occurredAt.truncatedTo(ChronoUnit.MICROS));
+        if (lead == null) {
+            t.unattributedBooking();
+            return;
+        }
+        BigDecimal counted = value != null ? value : t.business().averageClientValue();
+        synchronized (lead) {
+            lead.converted = true;
+            lead.revenue = lead.revenue.add(counted);
+            if (value == null) {
+                lead.estimatedRevenue = lead.estimatedRevenue.add(counted);
+            }
+        }
+    }
+
+    /** Simulated now: real time, moved back to the session being played in simulated weeks. */
+    Instant now() {
+        return Instant.now().plusMillis(offsetMillis);
     }
 
     private boolean accepted(String what, Http.Reply reply) {

@@ -19,6 +19,7 @@ import dev.textback.infra.KafkaBroker;
 import dev.textback.infra.PostgresServer;
 import dev.textback.infra.TextbackTopics;
 import dev.textback.local.report.RoiReport;
+import dev.textback.local.simulator.BusinessTruth;
 import dev.textback.local.simulator.FakeVonage;
 import dev.textback.local.simulator.Http;
 import dev.textback.local.simulator.SimBusiness;
@@ -134,6 +135,8 @@ public final class LocalStack implements AutoCloseable {
         // Simulated traffic runs at any hour: sms-dispatch's quiet hours would defer its texts to the
         // morning and the run would never finish. Production keeps them on (the default).
         env.put("TEXTBACK_QUIET_HOURS", "false");
+        // simulated weeks move sms-dispatch's clock; a burst leaves it on real time
+        env.put("TEXTBACK_CLOCK_SETTABLE", "true");
 
         for (int i = 0; i < SERVICES.length; i++) {
             int port = FreePorts.isOpen(DEFAULT_PORTS[i]) ? FreePorts.next() : DEFAULT_PORTS[i];
@@ -159,9 +162,16 @@ public final class LocalStack implements AutoCloseable {
 
         simulation.createBusinesses(Duration.ofSeconds(60));
         step(t0, businesses.size() + " businesses created and seen by every service");
-        simulation.playCalls();
-        step(t0, "played " + options.callsPerBusiness() * businesses.size() + " calls");
-        boolean quiet = simulation.awaitQuiet(Duration.ofSeconds(120));
+        boolean quiet;
+        if (options.weeks() > 0) {
+            quiet = simulation.playWeeks(options.weeks(), Duration.ofSeconds(60));
+            step(t0, "played " + options.weeks() + " simulated weeks, "
+                    + simulation.truths().stream().mapToLong(BusinessTruth::inboundCalls).sum() + " calls");
+        } else {
+            simulation.playCalls();
+            step(t0, "played " + options.callsPerBusiness() * businesses.size() + " calls");
+            quiet = simulation.awaitQuiet(Duration.ofSeconds(120));
+        }
         step(t0, quiet ? "every text, receipt, reply and booking played" : "timed out waiting for texts");
         rows = RoiReport.fetchUntilMatching(services.get("metrics-service").url(), simulation.truths(), 60_000);
         step(t0, "report ready");
