@@ -118,7 +118,30 @@ public final class BusinessTruth {
         return !out;
     }
 
+    /** The caller's lead whose follow-up has not gone out yet (there is at most one between sessions). */
+    synchronized LeadTruth awaitingFollowUp(String caller) {
+        List<LeadTruth> own = leadsByCaller.getOrDefault(caller, List.of());
+        for (int i = own.size() - 1; i >= 0; i--) {
+            if (own.get(i).texted && !own.get(i).followUpSent) {
+                return own.get(i);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Every lead opened before {@code before} that is still owed its follow-up got it: texted, and no
+     * reply, conversion or opt-out since (the rule the issue states for a sequence step).
+     */
+    synchronized boolean followUpsSent(Instant before) {
+        return leads.stream().filter(l -> l.missedAt.isBefore(before))
+                .noneMatch(l -> l.texted && !l.replied && !l.optedOut && !l.converted && !l.followUpSent);
+    }
+
     synchronized void replied(LeadTruth lead, Instant at) {
+        if (!lead.replied) {
+            lead.firstReplyAfterStep = lead.followUpSent ? 1 : 0;
+        }
         lead.replied = true;
         lastReply.merge(lead.caller, at, (a, b) -> a.isAfter(b) ? a : b);
     }

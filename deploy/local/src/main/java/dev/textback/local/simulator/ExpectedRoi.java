@@ -74,6 +74,24 @@ public final class ExpectedRoi {
         return out;
     }
 
+    /** Per step of the cohort of [from, to]: {leads sent the step, leads whose first reply answered it, of those converted}. */
+    public static Map<Integer, List<Long>> steps(BusinessTruth truth, LocalDate from, LocalDate to) {
+        Map<Integer, List<Long>> out = new java.util.TreeMap<>();
+        for (LeadTruth l : truth.leads()) {
+            if (!inRange(truth.day(l.missedAt), from, to) || !l.texted) {
+                continue;
+            }
+            for (int step = 0; step <= (l.followUpSent ? 1 : 0); step++) {
+                boolean answered = l.firstReplyAfterStep == step;
+                List<Long> row = out.computeIfAbsent(step, k -> new java.util.ArrayList<>(List.of(0L, 0L, 0L)));
+                row.set(0, row.get(0) + 1);
+                row.set(1, row.get(1) + (answered ? 1 : 0));
+                row.set(2, row.get(2) + (answered && l.converted ? 1 : 0));
+            }
+        }
+        return out;
+    }
+
     private static boolean inRange(LocalDate day, LocalDate from, LocalDate to) {
         return !day.isBefore(from) && !day.isAfter(to);
     }

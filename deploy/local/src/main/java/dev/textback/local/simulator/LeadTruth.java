@@ -21,6 +21,14 @@ final class LeadTruth {
     BigDecimal revenue = BigDecimal.ZERO;
     BigDecimal estimatedRevenue = BigDecimal.ZERO;
     BigDecimal smsCost = BigDecimal.ZERO;
+    /** The follow-up (step 1, simulated weeks only) went out to this lead. */
+    boolean followUpSent;
+    /** The step the lead's first reply answered (0: the first text, 1: the follow-up); -1 before any reply. */
+    int firstReplyAfterStep = -1;
+    /** Silent after the first text, this caller answers the follow-up (and may book: a value, or null for none). */
+    boolean answersFollowUp;
+    boolean booksAfterFollowUp;
+    BigDecimal followUpBookingValue;
 
     LeadTruth(String businessId, String caller, Instant missedAt, int ordinal, boolean expectText) {
         this.businessId = businessId;

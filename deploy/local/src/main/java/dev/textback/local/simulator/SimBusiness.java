@@ -17,10 +17,17 @@ public record SimBusiness(String id, String name, String timeZone, String number
     }
 
     public String createRequestJson() {
+        return createRequestJson(null, 0);
+    }
+
+    /** With one follow-up step ({@code body}, {@code delayMinutes} after the first text) unless body is null. */
+    public String createRequestJson(String followUpBody, int delayMinutes) {
+        String followUps = followUpBody == null ? ""
+                : ",\"followUps\":[{\"step\":1,\"delayMinutes\":" + delayMinutes + ",\"body\":\"" + followUpBody + "\"}]";
         return """
                 {"businessId":"%s","name":"%s","country":"US","timeZone":"%s","numbers":["%s"],
-                 "template":"%s","averageClientValue":%s,"monthlyCost":%s,"currency":"USD"}
+                 "template":"%s","averageClientValue":%s,"monthlyCost":%s,"currency":"USD"%s}
                 """.formatted(id, name, timeZone, number, template, averageClientValue.toPlainString(),
-                monthlyCost.toPlainString());
+                monthlyCost.toPlainString(), followUps);
     }
 }

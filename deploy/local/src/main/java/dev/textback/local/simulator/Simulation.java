@@ -30,8 +30,20 @@ public final class Simulation implements FakeVonage.Handler, AutoCloseable {
     }
 
     /** How much traffic to play. */
-    public record Plan(long seed, int callsPerBusiness) {
+    public record Plan(long seed, int callsPerBusiness, int weeks) {
+        /** A real-time burst. */
+        public Plan(long seed, int callsPerBusiness) {
+            this(seed, callsPerBusiness, 0);
+        }
     }
+
+    /**
+     * In simulated weeks each business has one follow-up step, two hours after the first text: always
+     * due before the next session, which plays it before any new call.
+     */
+    static final String FOLLOW_UP_BODY = "{business} again - just checking in about your call. Reply here anytime.";
+    private static final String FOLLOW_UP_MARK = " again - just checking in about your call.";
+    private static final int FOLLOW_UP_DELAY_MINUTES = 120;
 
     /** Where simulated history starts, in UTC hours of the day: mid-morning in the US time zones. */
     private static final int SESSION_HOUR_UTC = 15;
@@ -57,7 +69,7 @@ public final class Simulation implements FakeVonage.Handler, AutoCloseable {
     private final AtomicInteger failures = new AtomicInteger();
     /** Simulated time = real time + this; 0 unless simulated weeks are played. */
     private volatile long offsetMillis;
-    private volatile boolean history;
+    private final boolean history;
     /** Bookings days after the reply (simulated weeks only), played once the clock passes them. */
     private final List<Deferred> deferred = new ArrayList<>();
 
@@ -67,6 +79,7 @@ public final class Simulation implements FakeVonage.Handler, AutoCloseable {
     public Simulation(Endpoints endpoints, Plan plan, List<SimBusiness> businesses) {
         this.endpoints = endpoints;
         this.plan = plan;
+        this.history = plan.weeks() > 0;
         for (SimBusiness b : businesses) {
             BusinessTruth truth = new BusinessTruth(b);
             truths.add(truth);
@@ -85,7 +98,8 @@ public final class Simulation implements FakeVonage.Handler, AutoCloseable {
     /** Creates the businesses in crm-sync and waits until every service has seen them. */
     public void createBusinesses(Duration timeout) {
         for (BusinessTruth t : truths) {
-            Http.Reply reply = Http.postJson(endpoints.crmSync() + "/api/businesses", t.business().createRequestJson());
+            Http.Reply reply = Http.postJson(endpoints.crmSync() + "/api/businesses", t.business().createRequestJson(
+                    history ? FOLLOW_UP_BODY : null, FOLLOW_UP_DELAY_MINUTES));
             if (reply.status() != 201 && reply.status() != 409) {
                 throw new IllegalStateException("crm-sync refused business " + t.business().id() + ": "
                         + reply.status() + " " + reply.body());
@@ -127,8 +141,8 @@ public final class Simulation implements FakeVonage.Handler, AutoCloseable {
      * text, receipt, reply and booking of it was played. Some bookings come days later, in a later
      * session. False when a session did not settle in {@code sessionTimeout}.
      */
-    public boolean playWeeks(int weeks, Duration sessionTimeout) {
-        history = true;
+    public boolean playWeeks(Duration sessionTimeout) {
+        int weeks = plan.weeks();
         int sessions = (int) (Duration.ofDays(7L * weeks).toHours() / SESSION_GAP.toHours());
         Instant first = LocalDate.now(ZoneOffset.UTC).minusDays(7L * weeks + 3).atTime(SESSION_HOUR_UTC, 0)
                 .toInstant(ZoneOffset.UTC);
@@ -140,11 +154,18 @@ public final class Simulation implements FakeVonage.Handler, AutoCloseable {
         boolean settled = true;
         try {
             for (int k = 0; k < sessions; k++) {
-                moveClock(first.plus(SESSION_GAP.multipliedBy(k)));
+                Instant session = first.plus(SESSION_GAP.multipliedBy(k));
+                moveClock(session);
+                // last session's follow-ups first (and what they set off), so a caller who rings again
+                // now finds them sent, and a late booking never races a follow-up
+                settled &= awaitFollowUps(session, sessionTimeout);
                 playDueBookings();
                 for (int i = 0; i < perSession; i++) {
                     for (BusinessTruth t : truths) {
-                        placeRandomCall(t, callers.get(t), random, k * perSession + i);
+                        String missed = placeRandomCall(t, callers.get(t), random, k * perSession + i);
+                        if (missed != null && random.nextDouble() < 0.15) {
+                            placeCall(t, missed, "timeout", 0); // rings again at once: joins the lead just opened
+                        }
                     }
                 }
                 settled &= awaitSession(sessionTimeout);
@@ -152,6 +173,7 @@ public final class Simulation implements FakeVonage.Handler, AutoCloseable {
         } finally {
             moveClock(null);
         }
+        settled &= awaitFollowUps(Instant.now(), sessionTimeout); // the last session's, now due
         synchronized (deferred) {
             deferred.removeIf(d -> d.due().isAfter(last)); // would fall after the history: never happened
         }
@@ -170,7 +192,8 @@ public final class Simulation implements FakeVonage.Handler, AutoCloseable {
         return callers;
     }
 
-    private void placeRandomCall(BusinessTruth t, List<String> pool, Random random, int i) {
+    /** @return the caller, when this was a missed call from a reachable number; else null */
+    private String placeRandomCall(BusinessTruth t, List<String> pool, Random random, int i) {
         boolean withheld = random.nextDouble() < 0.06;
         boolean answered = random.nextDouble() < 0.30;
         String caller = withheld ? null : pool.get(random.nextInt(pool.size()));
@@ -179,6 +202,7 @@ public final class Simulation implements FakeVonage.Handler, AutoCloseable {
         if (i % 7 == 3 && random.nextBoolean()) {
             scheduleWalkInBooking(t, random);
         }
+        return answered ? null : caller;
     }
 
     /** Moves sms-dispatch's clock and the simulator's own to {@code to}; null: back to real time. */
@@ -199,6 +223,19 @@ public final class Simulation implements FakeVonage.Handler, AutoCloseable {
             deferred.removeIf(d -> !d.due().isAfter(now) && due.add(d));
         }
         due.forEach(d -> d.action().run());
+    }
+
+    /** Until every follow-up owed by a lead opened before {@code before} went out, and its effects were played. */
+    private boolean awaitFollowUps(Instant before, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (truths.stream().allMatch(t -> t.followUpsSent(before)) && pending.get() == 0) {
+                return true;
+            }
+            Http.sleep(100);
+        }
+        System.err.println("follow-ups owed before " + before + " did not all go out");
+        return false;
     }
 
     /** Until this session's calls are all decided and everything they set off was played. */
@@ -281,6 +318,20 @@ public final class Simulation implements FakeVonage.Handler, AutoCloseable {
             // event yet, so their spend is not in the reported figures: keep it out of the truth too.
             return new FakeVonage.Accepted(messageId, price.toPlainString(), "0", null);
         }
+        if (text.contains(FOLLOW_UP_MARK)) {
+            LeadTruth owed = t.awaitingFollowUp("+" + to);
+            if (owed == null) {
+                failures.incrementAndGet();
+                System.err.println("a follow-up nobody was owed, to +" + to);
+                return new FakeVonage.Accepted(messageId, price.toPlainString(), "0", null);
+            }
+            synchronized (owed) {
+                owed.followUpSent = true;
+                owed.smsCost = owed.smsCost.add(price);
+            }
+            afterFollowUp(t, owed, messageId, price, clientRef);
+            return new FakeVonage.Accepted(messageId, price.toPlainString(), "0", null);
+        }
         boolean first;
         synchronized (lead) {
             first = !lead.texted;
@@ -315,6 +366,10 @@ public final class Simulation implements FakeVonage.Handler, AutoCloseable {
         // in simulated weeks some book days later, when the caller may have rung again (attribution)
         boolean late = history && r.nextDouble() < 0.3;
         Duration lateBy = Duration.ofHours(48 + r.nextInt(24 * 18));
+        // silent after the first text, some answer the follow-up (simulated weeks only)
+        lead.answersFollowUp = history && delivered && replyDraw >= 0.47 && r.nextDouble() < 0.35;
+        lead.booksAfterFollowUp = books;
+        lead.followUpBookingValue = hasValue ? value : null;
 
         schedule(dlrDelay, () -> {
             if (receipt(t, lead, messageId, price, clientRef, delivered, receiptFormat)) {
@@ -347,6 +402,24 @@ public final class Simulation implements FakeVonage.Handler, AutoCloseable {
                     t.optedOut(lead);
                 }
             });
+        }
+    }
+
+    /** The follow-up is delivered; a caller who answers it replies a little later, and may book. */
+    private void afterFollowUp(BusinessTruth t, LeadTruth lead, String messageId, BigDecimal price, String clientRef) {
+        schedule(150, () -> receipt(t, lead, messageId, price, clientRef, true, 0));
+        if (!lead.answersFollowUp) {
+            return;
+        }
+        // well after sms-dispatch recorded the follow-up as sent, so the reply answers step 1
+        schedule(1_500, () -> {
+            Instant at = inbound(t, lead, "Sorry, only saw this now. Can I come in this week?");
+            if (at != null) {
+                t.replied(lead, at);
+            }
+        });
+        if (lead.booksAfterFollowUp) {
+            schedule(3_000, () -> book(t, lead.caller, lead.followUpBookingValue));
         }
     }
 

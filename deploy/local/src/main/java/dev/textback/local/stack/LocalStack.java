@@ -153,7 +153,7 @@ public final class LocalStack implements AutoCloseable {
                 services.get("sms-dispatch").url(), services.get("crm-sync").url(),
                 services.get("metrics-service").url());
         List<SimBusiness> businesses = businesses(options.seed());
-        simulation = new Simulation(endpoints, new Simulation.Plan(options.seed(), options.callsPerBusiness()),
+        simulation = new Simulation(endpoints, new Simulation.Plan(options.seed(), options.callsPerBusiness(), options.weeks()),
                 businesses);
         started.add(simulation);
         vonage = new FakeVonage(vonagePort, simulation);
@@ -164,7 +164,7 @@ public final class LocalStack implements AutoCloseable {
         step(t0, businesses.size() + " businesses created and seen by every service");
         boolean quiet;
         if (options.weeks() > 0) {
-            quiet = simulation.playWeeks(options.weeks(), Duration.ofSeconds(60));
+            quiet = simulation.playWeeks(Duration.ofSeconds(60));
             step(t0, "played " + options.weeks() + " simulated weeks, "
                     + simulation.truths().stream().mapToLong(BusinessTruth::inboundCalls).sum() + " calls");
         } else {

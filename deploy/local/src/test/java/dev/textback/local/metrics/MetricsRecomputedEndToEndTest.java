@@ -83,6 +83,9 @@ class MetricsRecomputedEndToEndTest {
                             row.truth().business().name() + ": the history exercised " + reason + " " + suppressed);
                 }
                 assertTrue(row.truth().repeatLeads() > 0, "some callers opened a second lead days later");
+                Map<Integer, List<Long>> steps = ExpectedRoi.steps(row.truth(), row.from(), row.to());
+                assertTrue(steps.containsKey(1) && steps.get(1).get(1) > 0,
+                        row.truth().business().name() + ": follow-ups went out and some were answered " + steps);
             }
             assertTrue(rows.stream().anyMatch(r -> ExpectedRoi.suppressed(r.truth(), r.from(), r.to()).containsKey("OPTED_OUT")),
                     "an opted-out caller rang again");
@@ -145,6 +148,18 @@ class MetricsRecomputedEndToEndTest {
         Map<String, List<Long>> recomputed = raw.variants(id, from, to);
         if (!reported.equals(recomputed)) {
             differences.add(id + " " + range + " variants: service " + reported + ", raw events " + recomputed);
+        }
+        JsonNode steps = JSON.readTree(Http.get(metrics + "/api/businesses/" + id + "/steps?" + range).body());
+        Map<Integer, List<Long>> stepRows = new TreeMap<>();
+        for (JsonNode st : steps.path("steps")) {
+            if (st.path("sent").asLong() > 0) {
+                stepRows.put(st.path("step").asInt(), List.of(st.path("sent").asLong(), st.path("replied").asLong(),
+                        st.path("converted").asLong()));
+            }
+        }
+        Map<Integer, List<Long>> expectedSteps = ExpectedRoi.steps(truth, from, to);
+        if (!stepRows.equals(expectedSteps)) {
+            differences.add(id + " " + range + " steps: service " + stepRows + ", truth " + expectedSteps);
         }
     }
 
