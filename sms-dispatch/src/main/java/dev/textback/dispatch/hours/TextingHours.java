@@ -8,7 +8,9 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberToTimeZonesMapper;
@@ -27,6 +29,15 @@ public final class TextingHours {
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
     private static final PhoneNumberToTimeZonesMapper ZONES = PhoneNumberToTimeZonesMapper.getInstance();
     private static final int DAYS_AHEAD = 8;
+    /** Copied once: {@code ZoneId.getAvailableZoneIds()} builds a new set of ~600 ids on every call. */
+    private static final Set<String> KNOWN_ZONES = Set.copyOf(ZoneId.getAvailableZoneIds());
+    /**
+     * A number's zones, looked up once: parsing it and walking libphonenumber's prefix table cost more
+     * than the rest of the texting-hours rules, and each text asks twice (when queued, when claimed).
+     * Bounded by clearing, which only costs lookups again.
+     */
+    private static final Map<String, List<ZoneId>> ZONES_BY_NUMBER = new ConcurrentHashMap<>();
+    private static final int MAX_CACHED_NUMBERS = 50_000;
 
     private final DailyWindow legalDefault;
 
@@ -99,17 +110,28 @@ public final class TextingHours {
 
     /** The recipient's possible time zones, or the business's when the number does not tell. */
     public static List<ZoneId> zonesOf(String recipient, ZoneId fallback) {
+        List<ZoneId> zones = recipient == null ? List.of() : ZONES_BY_NUMBER.get(recipient);
+        if (zones == null) {
+            zones = lookUpZones(recipient);
+            if (ZONES_BY_NUMBER.size() >= MAX_CACHED_NUMBERS) {
+                ZONES_BY_NUMBER.clear();
+            }
+            ZONES_BY_NUMBER.put(recipient, zones);
+        }
+        return zones.isEmpty() ? List.of(fallback) : zones;
+    }
+
+    private static List<ZoneId> lookUpZones(String recipient) {
         Set<ZoneId> zones = new LinkedHashSet<>();
         try {
             for (String id : ZONES.getTimeZonesForNumber(UTIL.parse(recipient, "ZZ"))) {
-                if (!PhoneNumberToTimeZonesMapper.getUnknownTimeZone().equals(id) && ZoneId.getAvailableZoneIds()
-                        .contains(id)) {
+                if (!PhoneNumberToTimeZonesMapper.getUnknownTimeZone().equals(id) && KNOWN_ZONES.contains(id)) {
                     zones.add(ZoneId.of(id));
                 }
             }
         } catch (NumberParseException | RuntimeException unreadable) {
-            // fall back to the business's zone
+            // none: the caller falls back to the business's zone
         }
-        return zones.isEmpty() ? List.of(fallback) : List.copyOf(zones);
+        return List.copyOf(zones);
     }
 }
