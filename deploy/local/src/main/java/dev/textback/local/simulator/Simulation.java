@@ -67,8 +67,8 @@ public final class Simulation implements FakeVonage.Handler, AutoCloseable {
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(4);
     private final AtomicInteger pending = new AtomicInteger();
     private final AtomicInteger failures = new AtomicInteger();
-    /** Simulated time = real time + this; 0 unless simulated weeks are played. */
-    private volatile long offsetMillis;
+    /** Real time, until simulated weeks move it (and sms-dispatch's) back to each session. */
+    private final SimClock clock;
     private final boolean history;
     /** Bookings days after the reply (simulated weeks only), played once the clock passes them. */
     private final List<Deferred> deferred = new ArrayList<>();
@@ -80,6 +80,7 @@ public final class Simulation implements FakeVonage.Handler, AutoCloseable {
         this.endpoints = endpoints;
         this.plan = plan;
         this.history = plan.weeks() > 0;
+        this.clock = new SimClock(endpoints.smsDispatch());
         for (SimBusiness b : businesses) {
             BusinessTruth truth = new BusinessTruth(b);
             truths.add(truth);
@@ -155,7 +156,7 @@ public final class Simulation implements FakeVonage.Handler, AutoCloseable {
         try {
             for (int k = 0; k < sessions; k++) {
                 Instant session = first.plus(SESSION_GAP.multipliedBy(k));
-                moveClock(session);
+                clock.moveTo(session);
                 // last session's follow-ups first (and what they set off), so a caller who rings again
                 // now finds them sent, and a late booking never races a follow-up
                 settled &= awaitFollowUps(session, sessionTimeout);
@@ -171,7 +172,7 @@ public final class Simulation implements FakeVonage.Handler, AutoCloseable {
                 settled &= awaitSession(sessionTimeout);
             }
         } finally {
-            moveClock(null);
+            clock.backToRealTime();
         }
         settled &= awaitFollowUps(Instant.now(), sessionTimeout); // the last session's, now due
         synchronized (deferred) {
@@ -205,21 +206,10 @@ public final class Simulation implements FakeVonage.Handler, AutoCloseable {
         return answered ? null : caller;
     }
 
-    /** Moves sms-dispatch's clock and the simulator's own to {@code to}; null: back to real time. */
-    private void moveClock(Instant to) {
-        long offset = to == null ? 0 : to.toEpochMilli() - System.currentTimeMillis();
-        Http.Reply reply = Http.putJson(endpoints.smsDispatch() + "/api/admin/clock", "{\"offsetMillis\":" + offset + "}");
-        if (reply.status() != 200) {
-            throw new IllegalStateException("sms-dispatch refused to move its clock (is TEXTBACK_CLOCK_SETTABLE on?): "
-                    + reply.status() + " " + reply.body());
-        }
-        offsetMillis = offset;
-    }
-
     private void playDueBookings() {
         List<Deferred> due = new ArrayList<>();
         synchronized (deferred) {
-            Instant now = now();
+            Instant now = clock.now();
             deferred.removeIf(d -> !d.due().isAfter(now) && due.add(d));
         }
         due.forEach(d -> d.action().run());
@@ -244,33 +234,18 @@ public final class Simulation implements FakeVonage.Handler, AutoCloseable {
         long missed = truths.stream().mapToLong(BusinessTruth::missedCalls).sum();
         while (System.nanoTime() < deadline) {
             boolean allTexted = truths.stream().allMatch(t -> t.textedLeads() == t.expectedFirstTexts());
-            if (allTexted && pending.get() == 0 && decidedCalls() >= missed) {
+            if (allTexted && pending.get() == 0 && DispatchCounters.decidedCalls(endpoints.smsDispatch()) >= missed) {
                 return true;
             }
             Http.sleep(100);
         }
-        System.err.println("a simulated session did not settle: " + decidedCalls() + " of " + missed
+        System.err.println("a simulated session did not settle: " + DispatchCounters.decidedCalls(endpoints.smsDispatch()) + " of " + missed
                 + " missed calls decided, " + pending.get() + " actions pending");
         return false;
     }
 
-    /** Missed calls sms-dispatch has decided so far (texted or suppressed), from its Prometheus counters. */
-    private long decidedCalls() {
-        Http.Reply reply = Http.get(endpoints.smsDispatch() + "/q/metrics");
-        if (reply.status() != 200) {
-            return -1;
-        }
-        double sum = 0;
-        for (String line : reply.body().split("\n")) {
-            if (line.startsWith("textback_texts_suppressed_total{") || line.startsWith("textback_texts_queued_total")) {
-                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-            }
-        }
-        return (long) sum;
-    }
-
     private void placeCall(BusinessTruth t, String caller, String status, int duration) {
-        Instant end = now();
+        Instant end = clock.now();
         String json = """
                 {"headers":{},"from":"%s","to":"%s","uuid":"%s","conversation_uuid":"CON-%s","status":"%s",
                  "direction":"inbound","timestamp":"%s","start_time":null,"end_time":"%s","duration":"%d",
@@ -390,7 +365,7 @@ public final class Simulation implements FakeVonage.Handler, AutoCloseable {
                 Runnable booking = () -> book(t, lead.caller, hasValue ? value : null);
                 if (late) {
                     synchronized (deferred) {
-                        deferred.add(new Deferred(now().plus(lateBy), booking));
+                        deferred.add(new Deferred(clock.now().plus(lateBy), booking));
                     }
                 } else {
                     schedule(bookDelay, booking);
@@ -438,7 +413,7 @@ public final class Simulation implements FakeVonage.Handler, AutoCloseable {
         if (clientRef != null) {
             dlr.put("client-ref", clientRef);
         }
-        dlr.put("message-timestamp", vonageTimestamp(now()));
+        dlr.put("message-timestamp", vonageTimestamp(clock.now()));
         String url = endpoints.smsDispatch() + "/webhooks/vonage/sms/receipt";
         Http.Reply reply = switch (format) {
             case 0 -> Http.postForm(url, dlr);
@@ -450,7 +425,7 @@ public final class Simulation implements FakeVonage.Handler, AutoCloseable {
 
     /** The moment the reply was stamped with (as sms-dispatch reads it: whole seconds), or null when refused. */
     private Instant inbound(BusinessTruth t, LeadTruth lead, String text) {
-        Instant at = now().truncatedTo(ChronoUnit.SECONDS);
+        Instant at = clock.now().truncatedTo(ChronoUnit.SECONDS);
         Map<String, String> sms = new LinkedHashMap<>();
         sms.put("msisdn", lead.caller.substring(1));
         sms.put("to", t.business().vonageNumber());
@@ -473,7 +448,7 @@ public final class Simulation implements FakeVonage.Handler, AutoCloseable {
      * call in the 30 days before it), to whichever lead that call opened or joined.
      */
     private void book(BusinessTruth t, String phone, BigDecimal value) {
-        Instant occurredAt = now();
+        Instant occurredAt = clock.now();
         String json = """
                 {"phone":"%s","type":"appointment_booked",%s"occurredAt":"%s","externalId":"sim-%s"}
                 """.formatted(phone, value == null ? "" : "\"value\":" + value.setScale(2, RoundingMode.HALF_UP) + ",",
@@ -495,11 +470,6 @@ public final class Simulation implements FakeVonage.Handler, AutoCloseable {
                 lead.estimatedRevenue = lead.estimatedRevenue.add(counted);
             }
         }
-    }
-
-    /** Simulated now: real time, moved back to the session being played in simulated weeks. */
-    Instant now() {
-        return Instant.now().plusMillis(offsetMillis);
     }
 
     private boolean accepted(String what, Http.Reply reply) {
