@@ -130,12 +130,44 @@ public final class BusinessTruth {
     }
 
     /**
-     * Every lead opened before {@code before} that is still owed its follow-up got it: texted, and no
-     * reply, conversion or opt-out since (the rule the issue states for a sequence step).
+     * Whether every text due by {@code now} that may legally go out at {@code now} went out: the first
+     * text of each lead opened before it, and the follow-up of each lead texted {@code followUpDelay}
+     * before it that has not replied, converted or opted out (the rule the issue states for a step).
+     * A text due in the recipient's night waits for a moment inside their legal hours.
      */
-    synchronized boolean followUpsSent(Instant before) {
-        return leads.stream().filter(l -> l.missedAt.isBefore(before))
-                .noneMatch(l -> l.texted && !l.replied && !l.optedOut && !l.converted && !l.followUpSent);
+    synchronized boolean owedTextsSent(Instant now, Duration followUpDelay) {
+        for (LeadTruth l : leads) {
+            if (!LegalHours.allows(l.caller, now)) {
+                continue;
+            }
+            if (l.expectText && !l.texted && l.missedAt.isBefore(now)) {
+                return false;
+            }
+            if (owesFollowUp(l) && !l.textedAt.plus(followUpDelay).isAfter(now)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether this caller has a text still to come (a first text or a follow-up, due or deferred): a
+     * caller the simulation lets ring again only when there is none, so that a follow-up always
+     * belongs to the caller's latest lead.
+     */
+    synchronized boolean textOutstanding(String caller) {
+        LeadTruth latest = lead(caller);
+        return latest != null && (latest.expectText && !latest.texted || owesFollowUp(latest));
+    }
+
+    private static boolean owesFollowUp(LeadTruth l) {
+        return l.texted && !l.replied && !l.optedOut && !l.converted && !l.followUpSent;
+    }
+
+    /** First texts that went out an hour or more after the call: deferred by quiet hours. */
+    public synchronized long deferredFirstTexts() {
+        return leads.stream().filter(l -> l.texted && !l.textedAt.isBefore(l.missedAt.plus(Duration.ofHours(1))))
+                .count();
     }
 
     synchronized void replied(LeadTruth lead, Instant at) {

@@ -14,6 +14,8 @@ final class LeadTruth {
     /** False when the caller had opted out: the lead is opened but never texted. */
     final boolean expectText;
     boolean texted;
+    /** When the provider accepted the first text (simulated time); null before. */
+    Instant textedAt;
     boolean delivered;
     boolean replied;
     boolean optedOut;

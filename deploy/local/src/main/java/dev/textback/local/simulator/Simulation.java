@@ -53,6 +53,8 @@ public final class Simulation implements FakeVonage.Handler, AutoCloseable {
      * outside (90 h on) the 72-hour active-conversation window; no rule is ever decided by a few seconds.
      */
     static final Duration SESSION_GAP = Duration.ofHours(30);
+    /** 19:00 UTC: 11:00 to 14:00 across the US zones, inside every legal window (Texas on Sunday too). */
+    private static final Duration WRAP_UP_HOUR_UTC = Duration.ofHours(19);
 
     static final BigDecimal PRICE_PER_SEGMENT = new BigDecimal("0.00790000");
     private static final String[] REPLIES = {"Can you call me back this afternoon?", "What times do you have tomorrow?",
@@ -67,6 +69,7 @@ public final class Simulation implements FakeVonage.Handler, AutoCloseable {
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(4);
     private final AtomicInteger pending = new AtomicInteger();
     private final AtomicInteger failures = new AtomicInteger();
+    private final AtomicInteger textsOutsideLegalHours = new AtomicInteger();
     /** Real time, until simulated weeks move it (and sms-dispatch's) back to each session. */
     private final SimClock clock;
     private final boolean history;
@@ -94,6 +97,11 @@ public final class Simulation implements FakeVonage.Handler, AutoCloseable {
 
     public int failures() {
         return failures.get();
+    }
+
+    /** Lead texts (first or follow-up) the provider got outside the recipient's legal hours: must stay 0. */
+    public int textsOutsideLegalHours() {
+        return textsOutsideLegalHours.get();
     }
 
     /** Creates the businesses in crm-sync and waits until every service has seen them. */
@@ -157,9 +165,10 @@ public final class Simulation implements FakeVonage.Handler, AutoCloseable {
             for (int k = 0; k < sessions; k++) {
                 Instant session = first.plus(SESSION_GAP.multipliedBy(k));
                 clock.moveTo(session);
-                // last session's follow-ups first (and what they set off), so a caller who rings again
-                // now finds them sent, and a late booking never races a follow-up
-                settled &= awaitFollowUps(session, sessionTimeout);
+                // what earlier sessions owe first (texts that waited for the recipient's legal hours,
+                // follow-ups, and what they set off), so a caller who rings again now finds them sent, and
+                // a late booking never races a follow-up
+                settled &= awaitOwed(session, sessionTimeout);
                 playDueBookings();
                 for (int i = 0; i < perSession; i++) {
                     for (BusinessTruth t : truths) {
@@ -169,12 +178,15 @@ public final class Simulation implements FakeVonage.Handler, AutoCloseable {
                         }
                     }
                 }
-                settled &= awaitSession(sessionTimeout);
+                settled &= awaitSession(session, sessionTimeout);
             }
+            // a last look the next afternoon (every US zone inside its legal hours), then back to real time
+            Instant wrapUp = last.truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(1)).plus(WRAP_UP_HOUR_UTC);
+            clock.moveTo(wrapUp);
+            settled &= awaitOwed(wrapUp, sessionTimeout);
         } finally {
             clock.backToRealTime();
         }
-        settled &= awaitFollowUps(Instant.now(), sessionTimeout); // the last session's, now due
         synchronized (deferred) {
             deferred.removeIf(d -> d.due().isAfter(last)); // would fall after the history: never happened
         }
@@ -198,6 +210,12 @@ public final class Simulation implements FakeVonage.Handler, AutoCloseable {
         boolean withheld = random.nextDouble() < 0.06;
         boolean answered = random.nextDouble() < 0.30;
         String caller = withheld ? null : pool.get(random.nextInt(pool.size()));
+        for (int tries = 0; history && caller != null && t.textOutstanding(caller) && tries < 20; tries++) {
+            caller = pool.get(random.nextInt(pool.size())); // see BusinessTruth.textOutstanding
+        }
+        if (history && caller != null && t.textOutstanding(caller)) {
+            caller = null; // a withheld number instead: nobody to text
+        }
         String status = answered ? "completed" : MISSED_STATUSES[random.nextInt(MISSED_STATUSES.length)];
         placeCall(t, caller, status, answered ? 20 + random.nextInt(400) : 0);
         if (i % 7 == 3 && random.nextBoolean()) {
@@ -215,31 +233,37 @@ public final class Simulation implements FakeVonage.Handler, AutoCloseable {
         due.forEach(d -> d.action().run());
     }
 
-    /** Until every follow-up owed by a lead opened before {@code before} went out, and its effects were played. */
-    private boolean awaitFollowUps(Instant before, Duration timeout) {
+    /** Until every text owed at {@code now} (see {@link BusinessTruth#owedTextsSent}) went out and was played on. */
+    private boolean awaitOwed(Instant now, Duration timeout) {
+        Duration delay = Duration.ofMinutes(FOLLOW_UP_DELAY_MINUTES);
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            if (truths.stream().allMatch(t -> t.followUpsSent(before)) && pending.get() == 0) {
+            if (truths.stream().allMatch(t -> t.owedTextsSent(now, delay)) && pending.get() == 0) {
                 return true;
             }
             Http.sleep(100);
         }
-        System.err.println("follow-ups owed before " + before + " did not all go out");
+        System.err.println("texts owed at " + now + " did not all go out");
         return false;
     }
 
-    /** Until this session's calls are all decided and everything they set off was played. */
-    private boolean awaitSession(Duration timeout) {
+    /**
+     * Until this session's calls are all decided, the texts that may go out now went out, and everything
+     * they set off was played (texts to recipients in their night go out at a later session).
+     */
+    private boolean awaitSession(Instant session, Duration timeout) {
+        Duration delay = Duration.ofMinutes(FOLLOW_UP_DELAY_MINUTES);
         long deadline = System.nanoTime() + timeout.toNanos();
         long missed = truths.stream().mapToLong(BusinessTruth::missedCalls).sum();
         while (System.nanoTime() < deadline) {
-            boolean allTexted = truths.stream().allMatch(t -> t.textedLeads() == t.expectedFirstTexts());
-            if (allTexted && pending.get() == 0 && DispatchCounters.decidedCalls(endpoints.smsDispatch()) >= missed) {
+            if (truths.stream().allMatch(t -> t.owedTextsSent(session, delay)) && pending.get() == 0
+                    && DispatchCounters.decidedCalls(endpoints.smsDispatch()) >= missed) {
                 return true;
             }
             Http.sleep(100);
         }
-        System.err.println("a simulated session did not settle: " + DispatchCounters.decidedCalls(endpoints.smsDispatch()) + " of " + missed
+        System.err.println("a simulated session did not settle: "
+                + DispatchCounters.decidedCalls(endpoints.smsDispatch()) + " of " + missed
                 + " missed calls decided, " + pending.get() + " actions pending");
         return false;
     }
@@ -293,6 +317,11 @@ public final class Simulation implements FakeVonage.Handler, AutoCloseable {
             // event yet, so their spend is not in the reported figures: keep it out of the truth too.
             return new FakeVonage.Accepted(messageId, price.toPlainString(), "0", null);
         }
+        if (history && !LegalHours.allows("+" + to, clock.now())) {
+            textsOutsideLegalHours.incrementAndGet();
+            failures.incrementAndGet();
+            System.err.println("a text outside the recipient's legal hours, to +" + to + " at " + clock.now());
+        }
         if (text.contains(FOLLOW_UP_MARK)) {
             LeadTruth owed = t.awaitingFollowUp("+" + to);
             if (owed == null) {
@@ -311,6 +340,9 @@ public final class Simulation implements FakeVonage.Handler, AutoCloseable {
         synchronized (lead) {
             first = !lead.texted;
             lead.texted = true;
+            if (first) {
+                lead.textedAt = clock.now();
+            }
             lead.smsCost = lead.smsCost.add(price);
         }
         if (first) {

@@ -132,9 +132,10 @@ public final class LocalStack implements AutoCloseable {
         env.put("VONAGE_BASE_URL", "http://127.0.0.1:" + vonagePort);
         env.put("VONAGE_API_KEY", "local-key");
         env.put("VONAGE_API_SECRET", "local-secret-not-real");
-        // Simulated traffic runs at any hour: sms-dispatch's quiet hours would defer its texts to the
-        // morning and the run would never finish. Production keeps them on (the default).
-        env.put("TEXTBACK_QUIET_HOURS", "false");
+        // A real-time burst runs at any hour: quiet hours would defer its texts to the morning and the
+        // run would never finish. Simulated weeks keep them on, as production does: their sessions fall
+        // at every hour of the day and sms-dispatch's clock follows them.
+        env.put("TEXTBACK_QUIET_HOURS", options.weeks() > 0 ? "true" : "false");
         // simulated weeks move sms-dispatch's clock; a burst leaves it on real time
         env.put("TEXTBACK_CLOCK_SETTABLE", "true");
 
@@ -166,7 +167,10 @@ public final class LocalStack implements AutoCloseable {
         if (options.weeks() > 0) {
             quiet = simulation.playWeeks(Duration.ofSeconds(60));
             step(t0, "played " + options.weeks() + " simulated weeks, "
-                    + simulation.truths().stream().mapToLong(BusinessTruth::inboundCalls).sum() + " calls");
+                    + simulation.truths().stream().mapToLong(BusinessTruth::inboundCalls).sum() + " calls; "
+                    + simulation.truths().stream().mapToLong(BusinessTruth::deferredFirstTexts).sum()
+                    + " first texts waited for the recipient's legal hours, "
+                    + simulation.textsOutsideLegalHours() + " texts went out outside them");
         } else {
             simulation.playCalls();
             step(t0, "played " + options.callsPerBusiness() * businesses.size() + " calls");
@@ -182,6 +186,11 @@ public final class LocalStack implements AutoCloseable {
             System.out.println(simulation.failures() + " simulated actions were refused; see above.");
         }
         return quiet && simulation.failures() == 0 && rows.stream().allMatch(RoiReport.Row::matches);
+    }
+
+    /** The simulator that played the traffic (null before {@link #run()}). */
+    public Simulation simulation() {
+        return simulation;
     }
 
     public List<RoiReport.Row> rows() {

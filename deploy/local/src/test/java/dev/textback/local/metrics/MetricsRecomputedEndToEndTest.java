@@ -33,7 +33,8 @@ import dev.textback.local.stack.StackOptions;
  * calendar month it touches.
  * <p>
  * Four weeks are played as 22 sessions 30 simulated hours apart, with sms-dispatch's clock moved to
- * each session (the local stack allows it): callers ring again days later and open new leads, join an
+ * each session (the local stack allows it) and its quiet hours on, so sessions at night defer texts to
+ * the recipient's morning and the simulator checks that no text arrives outside the legal hours: callers ring again days later and open new leads, join an
  * active conversation or stay opted out; some bookings come days after the reply and are credited to
  * the caller's latest missed call. Then metrics-service rebuilds its read model from the topics and
  * every comparison is made again. About two and a half minutes.
@@ -89,6 +90,10 @@ class MetricsRecomputedEndToEndTest {
             }
             assertTrue(rows.stream().anyMatch(r -> ExpectedRoi.suppressed(r.truth(), r.from(), r.to()).containsKey("OPTED_OUT")),
                     "an opted-out caller rang again");
+            // quiet hours at the simulated hour: some first texts waited for the morning, none went out at night
+            assertTrue(rows.stream().mapToLong(r -> r.truth().deferredFirstTexts()).sum() > 0,
+                    "some calls came at night and their texts were deferred");
+            assertEquals(0, stack.simulation().textsOutsideLegalHours(), "texts outside the recipient's legal hours");
             assertTrue(ok, "every simulated action was accepted and every figure matched the ground truth");
         } finally {
             stack.close();

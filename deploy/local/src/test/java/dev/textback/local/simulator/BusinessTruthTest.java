@@ -77,21 +77,42 @@ class BusinessTruthTest {
     }
 
     @Test
-    void aFollowUpIsOwedToTextedLeadsThatStayedSilent() {
+    void aFollowUpIsOwedToTextedLeadsThatStayedSilentInsideTheirLegalHours() {
         truth.missedCall(CALLER, T0);
         truth.missedCall("+13125550177", T0);
         truth.missedCall("+14155550166", T0);
         List<LeadTruth> leads = List.copyOf(truth.leads());
-        leads.forEach(l -> l.texted = true);
+        leads.forEach(l -> {
+            l.texted = true;
+            l.textedAt = T0;
+        });
         truth.replied(leads.get(1), T0.plusSeconds(30));
         truth.optedOut(leads.get(2));
-        Instant next = T0.plus(Duration.ofHours(30));
-        assertFalse(truth.followUpsSent(next), "the silent lead is owed its follow-up");
-        assertTrue(truth.followUpsSent(T0), "nothing is owed for leads opened later");
+        Duration delay = Duration.ofHours(2);
+        Instant next = T0.plus(Duration.ofHours(30)); // 17:00 in New York
+        assertFalse(truth.owedTextsSent(next, delay), "the silent lead is owed its follow-up");
+        assertTrue(truth.owedTextsSent(T0.plus(Duration.ofHours(1)), delay), "not due before two hours");
+        assertTrue(truth.owedTextsSent(Instant.parse("2026-10-29T04:00:00Z"), delay), "midnight in New York: it waits");
+        assertTrue(truth.textOutstanding(CALLER));
+        assertFalse(truth.textOutstanding("+13125550177"), "a reply ends the sequence");
         assertSame(leads.get(0), truth.awaitingFollowUp(CALLER));
         leads.get(0).followUpSent = true;
-        assertTrue(truth.followUpsSent(next));
+        assertTrue(truth.owedTextsSent(next, delay));
+        assertFalse(truth.textOutstanding(CALLER));
         truth.replied(leads.get(0), next);
         assertEquals(1, leads.get(0).firstReplyAfterStep, "the reply answered the follow-up");
+    }
+
+    @Test
+    void aFirstTextWaitsForTheRecipientsLegalHours() {
+        Instant night = Instant.parse("2026-11-03T03:00:00Z"); // 22:00 in New York, 21:00 in Chicago
+        truth.missedCall(CALLER, night);
+        assertTrue(truth.owedTextsSent(night.plusSeconds(5), Duration.ofHours(2)), "deferred, not owed");
+        assertTrue(truth.textOutstanding(CALLER));
+        Instant morning = Instant.parse("2026-11-03T13:00:00Z"); // 08:00 in New York
+        assertFalse(truth.owedTextsSent(morning, Duration.ofHours(2)), "owed once the morning comes");
+        assertTrue(LegalHours.allows("+15125550100", Instant.parse("2026-11-03T15:00:00Z")), "Texas, 09:00 Tuesday");
+        assertFalse(LegalHours.allows("+15125550100", Instant.parse("2026-11-01T17:59:00Z")), "Texas, 11:59 Sunday");
+        assertFalse(LegalHours.allows("+12065550100", Instant.parse("2026-11-03T04:00:00Z")), "Washington, 20:00");
     }
 }
