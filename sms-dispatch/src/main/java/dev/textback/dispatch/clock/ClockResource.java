@@ -48,11 +48,12 @@ public class ClockResource {
             throw ProblemException.badRequest("The body must name offsetMillis.",
                     List.of(new Problem.FieldError("offsetMillis", "is required")));
         }
-        if (!clock.settable()) {
+        try {
+            clock.setOffset(Duration.ofMillis(move.offsetMillis()));
+        } catch (IllegalStateException off) {
             throw new ProblemException(Problem.of("clock-not-settable", "Clock not settable", 409,
                     "Simulated time is off here (textback.clock.settable=false): the clock stays real."));
         }
-        clock.setOffset(Duration.ofMillis(move.offsetMillis()));
         return get();
     }
 }

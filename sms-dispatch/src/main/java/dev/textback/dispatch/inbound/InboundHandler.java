@@ -2,20 +2,20 @@ package dev.textback.dispatch.inbound;
 
 import java.time.Instant;
 
-import dev.textback.dispatch.clock.DispatchClock;
 import dev.textback.dispatch.business.Business;
 import dev.textback.dispatch.business.BusinessRepository;
+import dev.textback.dispatch.clock.DispatchClock;
 import dev.textback.dispatch.events.TextEvents;
 import dev.textback.dispatch.lead.Lead;
 import dev.textback.dispatch.lead.LeadRepository;
-import dev.textback.dispatch.optout.KeywordClassifier;
 import dev.textback.dispatch.optout.KeywordClassifier.Classification;
+import dev.textback.dispatch.optout.KeywordClassifier;
 import dev.textback.dispatch.optout.OptOutRepository;
 import dev.textback.dispatch.optout.ServiceTexts;
-import dev.textback.dispatch.sequence.FollowUpScheduler;
 import dev.textback.dispatch.sending.OutboundText;
 import dev.textback.dispatch.sending.OutboundTextRepository;
 import dev.textback.dispatch.sending.TextCancellation;
+import dev.textback.dispatch.sequence.FollowUpScheduler;
 import dev.textback.texts.events.SuppressionReason;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

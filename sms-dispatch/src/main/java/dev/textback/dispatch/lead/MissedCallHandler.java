@@ -7,12 +7,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import dev.textback.dispatch.clock.DispatchClock;
 import dev.textback.calls.events.CallEnded;
 import dev.textback.crm.events.TextTemplate;
 import dev.textback.dispatch.business.Business;
 import dev.textback.dispatch.business.BusinessRepository;
 import dev.textback.dispatch.business.Templates;
+import dev.textback.dispatch.clock.DispatchClock;
 import dev.textback.dispatch.compose.VariantChooser;
 import dev.textback.dispatch.events.TextEvents;
 import dev.textback.dispatch.inbound.InboundMessageRepository;

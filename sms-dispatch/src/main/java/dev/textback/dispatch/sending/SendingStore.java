@@ -12,9 +12,9 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import dev.textback.dispatch.clock.DispatchClock;
 import dev.textback.dispatch.business.Business;
 import dev.textback.dispatch.business.BusinessRepository;
+import dev.textback.dispatch.clock.DispatchClock;
 import dev.textback.dispatch.events.TextEvents;
 import dev.textback.dispatch.hours.QuietHours;
 import dev.textback.dispatch.lead.LeadRepository;

@@ -3,8 +3,8 @@ package dev.textback.dispatch.sequence;
 import java.time.Instant;
 import java.util.Optional;
 
-import dev.textback.dispatch.clock.DispatchClock;
 import dev.textback.crm.events.ConversionRecorded;
+import dev.textback.dispatch.clock.DispatchClock;
 import dev.textback.dispatch.lead.Lead;
 import dev.textback.dispatch.lead.LeadRepository;
 import dev.textback.dispatch.outbox.ProcessedEvents;

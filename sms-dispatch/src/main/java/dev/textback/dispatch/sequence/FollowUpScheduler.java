@@ -7,11 +7,11 @@ import java.util.Optional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import dev.textback.dispatch.clock.DispatchClock;
 import dev.textback.crm.events.FollowUpStep;
 import dev.textback.dispatch.business.Business;
 import dev.textback.dispatch.business.BusinessRepository;
 import dev.textback.dispatch.business.Templates;
+import dev.textback.dispatch.clock.DispatchClock;
 import dev.textback.dispatch.lead.Lead;
 import dev.textback.dispatch.lead.LeadRepository;
 import dev.textback.dispatch.optout.OptOutRepository;
