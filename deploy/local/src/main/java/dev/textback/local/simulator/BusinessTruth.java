@@ -61,13 +61,6 @@ public final class BusinessTruth {
         return new ArrayList<>(calls);
     }
 
-    /** Missed calls that opened no lead, by the reason sms-dispatch should publish, for the whole history. */
-    public synchronized Map<String, Long> suppressed() {
-        Map<String, Long> out = new LinkedHashMap<>();
-        calls.stream().filter(c -> c.suppressed() != null).forEach(c -> out.merge(c.suppressed(), 1L, Long::sum));
-        return out;
-    }
-
     public synchronized long unattributedBookings() {
         return unattributedBookings;
     }
@@ -118,15 +111,13 @@ public final class BusinessTruth {
         return !out;
     }
 
-    /** The caller's lead whose follow-up has not gone out yet (there is at most one between sessions). */
+    /**
+     * The lead a follow-up to this caller belongs to: their latest, texted and not followed up yet
+     * (the simulation never lets a caller with a text still to come ring again; see textOutstanding).
+     */
     synchronized LeadTruth awaitingFollowUp(String caller) {
-        List<LeadTruth> own = leadsByCaller.getOrDefault(caller, List.of());
-        for (int i = own.size() - 1; i >= 0; i--) {
-            if (own.get(i).texted && !own.get(i).followUpSent) {
-                return own.get(i);
-            }
-        }
-        return null;
+        LeadTruth latest = lead(caller);
+        return latest != null && latest.texted && !latest.followUpSent ? latest : null;
     }
 
     /**

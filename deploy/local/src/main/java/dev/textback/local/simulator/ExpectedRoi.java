@@ -4,9 +4,11 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The ROI summary recomputed from what the simulator did, with the definitions written in
@@ -68,7 +70,7 @@ public final class ExpectedRoi {
 
     /** Missed calls of [from, to] that opened no lead to text, by the reason sms-dispatch should give. */
     public static Map<String, Long> suppressed(BusinessTruth truth, LocalDate from, LocalDate to) {
-        Map<String, Long> out = new java.util.TreeMap<>();
+        Map<String, Long> out = new TreeMap<>();
         truth.calls().stream().filter(c -> c.suppressed() != null && inRange(truth.day(c.endedAt()), from, to))
                 .forEach(c -> out.merge(c.suppressed(), 1L, Long::sum));
         return out;
@@ -76,14 +78,14 @@ public final class ExpectedRoi {
 
     /** Per step of the cohort of [from, to]: {leads sent the step, leads whose first reply answered it, of those converted}. */
     public static Map<Integer, List<Long>> steps(BusinessTruth truth, LocalDate from, LocalDate to) {
-        Map<Integer, List<Long>> out = new java.util.TreeMap<>();
+        Map<Integer, List<Long>> out = new TreeMap<>();
         for (LeadTruth l : truth.leads()) {
             if (!inRange(truth.day(l.missedAt), from, to) || !l.texted) {
                 continue;
             }
             for (int step = 0; step <= (l.followUpSent ? 1 : 0); step++) {
                 boolean answered = l.firstReplyAfterStep == step;
-                List<Long> row = out.computeIfAbsent(step, k -> new java.util.ArrayList<>(List.of(0L, 0L, 0L)));
+                List<Long> row = out.computeIfAbsent(step, k -> new ArrayList<>(List.of(0L, 0L, 0L)));
                 row.set(0, row.get(0) + 1);
                 row.set(1, row.get(1) + (answered ? 1 : 0));
                 row.set(2, row.get(2) + (answered && l.converted ? 1 : 0));

@@ -38,12 +38,13 @@ public final class Simulation implements FakeVonage.Handler, AutoCloseable {
     }
 
     /**
-     * In simulated weeks each business has one follow-up step, two hours after the first text: always
-     * due before the next session, which plays it before any new call.
+     * In simulated weeks each business has one follow-up step, two hours after the first text; it goes
+     * out at the first session after that inside the recipient's legal hours.
      */
     static final String FOLLOW_UP_BODY = "{business} again - just checking in about your call. Reply here anytime.";
-    private static final String FOLLOW_UP_MARK = " again - just checking in about your call.";
-    private static final int FOLLOW_UP_DELAY_MINUTES = 120;
+    /** What every rendered follow-up contains, whatever the business's name. */
+    private static final String FOLLOW_UP_MARK = FOLLOW_UP_BODY.replace("{business}", "");
+    private static final Duration FOLLOW_UP_DELAY = Duration.ofHours(2);
 
     /** Where simulated history starts, in UTC hours of the day: mid-morning in the US time zones. */
     private static final int SESSION_HOUR_UTC = 15;
@@ -108,7 +109,7 @@ public final class Simulation implements FakeVonage.Handler, AutoCloseable {
     public void createBusinesses(Duration timeout) {
         for (BusinessTruth t : truths) {
             Http.Reply reply = Http.postJson(endpoints.crmSync() + "/api/businesses", t.business().createRequestJson(
-                    history ? FOLLOW_UP_BODY : null, FOLLOW_UP_DELAY_MINUTES));
+                    history ? FOLLOW_UP_BODY : null, (int) FOLLOW_UP_DELAY.toMinutes()));
             if (reply.status() != 201 && reply.status() != 409) {
                 throw new IllegalStateException("crm-sync refused business " + t.business().id() + ": "
                         + reply.status() + " " + reply.body());
@@ -188,9 +189,9 @@ public final class Simulation implements FakeVonage.Handler, AutoCloseable {
             clock.backToRealTime();
         }
         synchronized (deferred) {
-            deferred.removeIf(d -> d.due().isAfter(last)); // would fall after the history: never happened
+            deferred.clear(); // every one left would fall after the history: never happened
         }
-        return settled && deferred.isEmpty();
+        return settled;
     }
 
     private Map<BusinessTruth, List<String>> callerPools(Random random, int size) {
@@ -210,10 +211,11 @@ public final class Simulation implements FakeVonage.Handler, AutoCloseable {
         boolean withheld = random.nextDouble() < 0.06;
         boolean answered = random.nextDouble() < 0.30;
         String caller = withheld ? null : pool.get(random.nextInt(pool.size()));
-        for (int tries = 0; history && caller != null && t.textOutstanding(caller) && tries < 20; tries++) {
+        boolean missed = !answered;
+        for (int tries = 0; history && missed && caller != null && t.textOutstanding(caller) && tries < 20; tries++) {
             caller = pool.get(random.nextInt(pool.size())); // see BusinessTruth.textOutstanding
         }
-        if (history && caller != null && t.textOutstanding(caller)) {
+        if (history && missed && caller != null && t.textOutstanding(caller)) {
             caller = null; // a withheld number instead: nobody to text
         }
         String status = answered ? "completed" : MISSED_STATUSES[random.nextInt(MISSED_STATUSES.length)];
@@ -235,16 +237,7 @@ public final class Simulation implements FakeVonage.Handler, AutoCloseable {
 
     /** Until every text owed at {@code now} (see {@link BusinessTruth#owedTextsSent}) went out and was played on. */
     private boolean awaitOwed(Instant now, Duration timeout) {
-        Duration delay = Duration.ofMinutes(FOLLOW_UP_DELAY_MINUTES);
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (truths.stream().allMatch(t -> t.owedTextsSent(now, delay)) && pending.get() == 0) {
-                return true;
-            }
-            Http.sleep(100);
-        }
-        System.err.println("texts owed at " + now + " did not all go out");
-        return false;
+        return awaitSettled(now, 0, timeout);
     }
 
     /**
@@ -252,19 +245,21 @@ public final class Simulation implements FakeVonage.Handler, AutoCloseable {
      * they set off was played (texts to recipients in their night go out at a later session).
      */
     private boolean awaitSession(Instant session, Duration timeout) {
-        Duration delay = Duration.ofMinutes(FOLLOW_UP_DELAY_MINUTES);
+        return awaitSettled(session, truths.stream().mapToLong(BusinessTruth::missedCalls).sum(), timeout);
+    }
+
+    private boolean awaitSettled(Instant now, long decidedCalls, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        long missed = truths.stream().mapToLong(BusinessTruth::missedCalls).sum();
         while (System.nanoTime() < deadline) {
-            if (truths.stream().allMatch(t -> t.owedTextsSent(session, delay)) && pending.get() == 0
-                    && DispatchCounters.decidedCalls(endpoints.smsDispatch()) >= missed) {
+            if (truths.stream().allMatch(t -> t.owedTextsSent(now, FOLLOW_UP_DELAY)) && pending.get() == 0
+                    && (decidedCalls == 0 || DispatchCounters.decidedCalls(endpoints.smsDispatch()) >= decidedCalls)) {
                 return true;
             }
             Http.sleep(100);
         }
-        System.err.println("a simulated session did not settle: "
-                + DispatchCounters.decidedCalls(endpoints.smsDispatch()) + " of " + missed
-                + " missed calls decided, " + pending.get() + " actions pending");
+        System.err.println("simulated time " + now + " did not settle: " + pending.get() + " actions pending"
+                + (decidedCalls == 0 ? "" : ", " + DispatchCounters.decidedCalls(endpoints.smsDispatch()) + " of "
+                        + decidedCalls + " missed calls decided"));
         return false;
     }
 
@@ -295,9 +290,7 @@ public final class Simulation implements FakeVonage.Handler, AutoCloseable {
     private void scheduleWalkInBooking(BusinessTruth t, Random random) {
         String phone = "+1646" + (2_000_000 + random.nextInt(7_000_000));
         BigDecimal value = BigDecimal.valueOf(5_000 + random.nextInt(50_000), 2);
-        schedule(200 + random.nextInt(2_000), () -> {
-            book(t, phone, value);
-        });
+        schedule(200 + random.nextInt(2_000), () -> book(t, phone, value));
     }
 
     @Override

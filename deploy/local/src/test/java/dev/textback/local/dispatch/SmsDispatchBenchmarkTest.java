@@ -9,8 +9,10 @@ import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -47,11 +49,14 @@ class SmsDispatchBenchmarkTest {
     @BeforeAll
     static void start() throws Exception {
         // quiet hours on, with an all-day legal window: only the business windows below defer texts. The
-        // calls consumer's concurrency and the connection pool default to the service's own defaults.
-        harness = new DispatchHarness(Map.of("TEXTBACK_RATE_PER_SENDER", "1000", "TEXTBACK_QUIET_HOURS", "true",
-                "TEXTBACK_TEXTING_WINDOW", "00:00-24:00",
-                "TEXTBACK_CALL_CONCURRENCY", System.getProperty("textback.benchmark.call-concurrency", "6"),
-                "QUARKUS_DATASOURCE_JDBC_MAX_SIZE", System.getProperty("textback.benchmark.dispatch-pool", "16")));
+        // calls consumer's concurrency and the connection pool stay the service's own unless set here.
+        Map<String, String> env = new HashMap<>(Map.of("TEXTBACK_RATE_PER_SENDER", "1000",
+                "TEXTBACK_QUIET_HOURS", "true", "TEXTBACK_TEXTING_WINDOW", "00:00-24:00"));
+        Optional.ofNullable(System.getProperty("textback.benchmark.call-concurrency"))
+                .ifPresent(v -> env.put("TEXTBACK_CALL_CONCURRENCY", v));
+        Optional.ofNullable(System.getProperty("textback.benchmark.dispatch-pool"))
+                .ifPresent(v -> env.put("QUARKUS_DATASOURCE_JDBC_MAX_SIZE", v));
+        harness = new DispatchHarness(env);
         harness.jitFlags(List.of()); // C1 + C2 as in production; -Xmx256m -XX:+UseSerialGC stay
         harness.start();
         callIngest = harness.startCallIngest();
