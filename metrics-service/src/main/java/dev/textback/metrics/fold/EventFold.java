@@ -144,12 +144,12 @@ public class EventFold {
         String callId = x.callId() != null ? x.callId() : "event:" + eventId;
         texts.suppressed(callId, x.businessId(), x.leadId(), reason, x.missedAt());
         touched.day(x.businessId(), x.missedAt());
-        touched.lead(x.leadId());
         if (x.leadId() != null) {
             leads.suppressedCall(x.leadId(), x.businessId(), x.recipient(), callId, x.missedAt());
             if (x.callId() != null) {
                 calls.belongsTo(x.callId(), x.businessId(), x.leadId());
             }
+            touched.lead(x.leadId()); // after the lead's row, the lock order the refresher relies on
         }
     }
 

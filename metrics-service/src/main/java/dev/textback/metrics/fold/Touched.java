@@ -17,13 +17,22 @@ import dev.textback.metrics.rollup.Rollups;
  */
 @ApplicationScoped
 public class Touched {
+    /*
+     * A mark that exists already is updated, not skipped: the update locks it, so the refresher's claim
+     * (which deletes marks) waits for this transaction and then sees its facts. With "do nothing" a
+     * refresher could delete the old mark and recompute before this transaction committed, and the
+     * change would stay out of the rollups with no mark left to bring it in.
+     */
+    static final String LEAD_MARKED = "on conflict (lead_id) do update set lead_id = excluded.lead_id";
+    static final String DAY_MARKED = "on conflict (business_id, day) do update set day = excluded.day";
+
     @Inject
     EntityManager em;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void lead(String leadId) {
         if (leadId != null) {
-            NativeSql.of(em, "insert into dirty_lead (lead_id) values (:id) on conflict do nothing")
+            NativeSql.of(em, "insert into dirty_lead (lead_id) values (:id) " + LEAD_MARKED)
                     .text("id", leadId).execute();
         }
     }
@@ -35,8 +44,7 @@ public class Touched {
             NativeSql.of(em, """
                     insert into dirty_lead (lead_id)
                     select lead_id from call_fact where call_id = :id and lead_id is not null
-                    on conflict do nothing
-                    """).text("id", callId).execute();
+                    """ + LEAD_MARKED).text("id", callId).execute();
         }
     }
 
@@ -47,8 +55,7 @@ public class Touched {
                 insert into dirty_lead (lead_id)
                 select f.lead_id from conversion_fact c join call_fact f on f.call_id = c.lead_call_id
                 where c.conversion_id = :id and f.lead_id is not null
-                on conflict do nothing
-                """).text("id", conversionId).execute();
+                """ + LEAD_MARKED).text("id", conversionId).execute();
     }
 
     /** The local day a conversion counted on until now (conversion_day), before a new revision may move it. */
@@ -59,8 +66,7 @@ public class Touched {
                 select c.business_id, (c.occurred_at at time zone coalesce(b.time_zone, 'UTC'))::date
                 from conversion_fact c left join business b on b.id = c.business_id
                 where c.conversion_id = :id and c.occurred_at is not null
-                on conflict do nothing
-                """).text("id", conversionId).execute();
+                """ + DAY_MARKED).text("id", conversionId).execute();
     }
 
     /** The lead of a text, when the receipt did not name it. */
@@ -69,8 +75,7 @@ public class Touched {
         NativeSql.of(em, """
                 insert into dirty_lead (lead_id)
                 select lead_id from text_fact where text_id = :id and lead_id is not null
-                on conflict do nothing
-                """).text("id", textId).execute();
+                """ + LEAD_MARKED).text("id", textId).execute();
     }
 
     /** The business's local day of an instant (UTC until the business's profile is known). */
@@ -83,8 +88,7 @@ public class Touched {
                 insert into dirty_day (business_id, day)
                 select :b, (cast(:at as timestamptz) at time zone
                             coalesce((select time_zone from business where id = :b), 'UTC'))::date
-                on conflict do nothing
-                """).text("b", businessId).instant("at", at).execute();
+                """ + DAY_MARKED).text("b", businessId).instant("at", at).execute();
     }
 
     /**
@@ -101,8 +105,7 @@ public class Touched {
         NativeSql.of(em, "delete from speed_month where business_id = :b").text("b", businessId).execute();
         NativeSql.of(em, """
                 insert into dirty_lead (lead_id) select lead_id from lead_fact where business_id = :b
-                on conflict do nothing
-                """).text("b", businessId).execute();
+                """ + LEAD_MARKED).text("b", businessId).execute();
         NativeSql.of(em, """
                 insert into dirty_day (business_id, day)
                 select distinct :b, (x.at at time zone coalesce((select time_zone from business where id = :b), 'UTC'))::date
@@ -111,7 +114,6 @@ public class Touched {
                       select missed_at from suppression_fact where business_id = :b and missed_at is not null
                       union all
                       select occurred_at from conversion_fact where business_id = :b and occurred_at is not null) x
-                on conflict do nothing
-                """).text("b", businessId).execute();
+                """ + DAY_MARKED).text("b", businessId).execute();
     }
 }
