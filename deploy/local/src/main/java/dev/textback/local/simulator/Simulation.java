@@ -1,7 +1,6 @@
 package dev.textback.local.simulator;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -73,6 +72,7 @@ public final class Simulation implements FakeVonage.Handler, AutoCloseable {
     private final AtomicInteger textsOutsideLegalHours = new AtomicInteger();
     /** Real time, until simulated weeks move it (and sms-dispatch's) back to each session. */
     private final SimClock clock;
+    private final Webhooks webhooks;
     private final boolean history;
     /** Bookings days after the reply (simulated weeks only), played once the clock passes them. */
     private final List<Deferred> deferred = new ArrayList<>();
@@ -85,6 +85,7 @@ public final class Simulation implements FakeVonage.Handler, AutoCloseable {
         this.plan = plan;
         this.history = plan.weeks() > 0;
         this.clock = new SimClock(endpoints.smsDispatch());
+        this.webhooks = new Webhooks(endpoints, failures);
         for (SimBusiness b : businesses) {
             BusinessTruth truth = new BusinessTruth(b);
             truths.add(truth);
@@ -265,16 +266,7 @@ public final class Simulation implements FakeVonage.Handler, AutoCloseable {
 
     private void placeCall(BusinessTruth t, String caller, String status, int duration) {
         Instant end = clock.now();
-        String json = """
-                {"headers":{},"from":"%s","to":"%s","uuid":"%s","conversation_uuid":"CON-%s","status":"%s",
-                 "direction":"inbound","timestamp":"%s","start_time":null,"end_time":"%s","duration":"%d",
-                 "rate":"0.00450000","price":"0.00000000","network":"310260"}
-                """.formatted(caller == null ? "Restricted" : caller.substring(1), t.business().vonageNumber(),
-                UUID.randomUUID(), UUID.randomUUID(), status, end, end, duration);
-        Http.Reply reply = Http.postJson(endpoints.callIngest() + "/webhooks/vonage/voice/event", json);
-        if (reply.status() / 100 != 2) {
-            failures.incrementAndGet();
-            System.err.println("call-ingest refused a call: " + reply.status() + " " + reply.body());
+        if (!webhooks.call(caller, t.business().vonageNumber(), status, duration, end)) {
             return;
         }
         if ("completed".equals(status)) {
@@ -425,47 +417,13 @@ public final class Simulation implements FakeVonage.Handler, AutoCloseable {
 
     private boolean receipt(BusinessTruth t, LeadTruth lead, String messageId, BigDecimal price, String clientRef,
             boolean delivered, int format) {
-        Map<String, String> dlr = new LinkedHashMap<>();
-        dlr.put("msisdn", lead.caller.substring(1));
-        dlr.put("to", t.business().vonageNumber());
-        dlr.put("network-code", "310004");
-        dlr.put("messageId", messageId);
-        dlr.put("price", price.toPlainString());
-        dlr.put("status", delivered ? "delivered" : "failed");
-        dlr.put("scts", "2611261200");
-        dlr.put("err-code", delivered ? "0" : "12");
-        dlr.put("api-key", "local");
-        if (clientRef != null) {
-            dlr.put("client-ref", clientRef);
-        }
-        dlr.put("message-timestamp", vonageTimestamp(clock.now()));
-        String url = endpoints.smsDispatch() + "/webhooks/vonage/sms/receipt";
-        Http.Reply reply = switch (format) {
-            case 0 -> Http.postForm(url, dlr);
-            case 1 -> Http.postJson(url, toJson(dlr));
-            default -> Http.get(url + "?" + Http.encode(dlr));
-        };
-        return accepted("receipt", reply);
+        return webhooks.receipt(lead.caller, t.business().vonageNumber(), messageId, price, clientRef, delivered,
+                format, clock.now());
     }
 
-    /** The moment the reply was stamped with (as sms-dispatch reads it: whole seconds), or null when refused. */
+    /** The moment the reply was stamped with, or null when refused. */
     private Instant inbound(BusinessTruth t, LeadTruth lead, String text) {
-        Instant at = clock.now().truncatedTo(ChronoUnit.SECONDS);
-        Map<String, String> sms = new LinkedHashMap<>();
-        sms.put("msisdn", lead.caller.substring(1));
-        sms.put("to", t.business().vonageNumber());
-        sms.put("messageId", UUID.randomUUID().toString().replace("-", "").substring(0, 16).toUpperCase());
-        sms.put("text", text);
-        sms.put("type", "text");
-        sms.put("keyword", text.split("\\s+")[0].toUpperCase());
-        sms.put("message-timestamp", vonageTimestamp(at));
-        return accepted("inbound", Http.postForm(endpoints.smsDispatch() + "/webhooks/vonage/sms/inbound", sms)) ? at
-                : null;
-    }
-
-    /** Vonage's "yyyy-MM-dd HH:mm:ss" in UTC. */
-    private static String vonageTimestamp(Instant at) {
-        return at.truncatedTo(ChronoUnit.SECONDS).toString().replace('T', ' ').substring(0, 19);
+        return webhooks.inbound(lead.caller, t.business().vonageNumber(), text, clock.now());
     }
 
     /**
@@ -474,12 +432,7 @@ public final class Simulation implements FakeVonage.Handler, AutoCloseable {
      */
     private void book(BusinessTruth t, String phone, BigDecimal value) {
         Instant occurredAt = clock.now();
-        String json = """
-                {"phone":"%s","type":"appointment_booked",%s"occurredAt":"%s","externalId":"sim-%s"}
-                """.formatted(phone, value == null ? "" : "\"value\":" + value.setScale(2, RoundingMode.HALF_UP) + ",",
-                occurredAt, UUID.randomUUID());
-        if (!accepted("booking",
-                Http.postJson(endpoints.crmSync() + "/api/businesses/" + t.business().id() + "/conversions", json))) {
+        if (!webhooks.booking(t.business().id(), phone, value, occurredAt)) {
             return;
         }
         LeadTruth lead = t.attribute(phone, occurredAt.truncatedTo(ChronoUnit.MICROS));
@@ -495,22 +448,6 @@ public final class Simulation implements FakeVonage.Handler, AutoCloseable {
                 lead.estimatedRevenue = lead.estimatedRevenue.add(counted);
             }
         }
-    }
-
-    private boolean accepted(String what, Http.Reply reply) {
-        if (reply.status() / 100 == 2) {
-            return true;
-        }
-        failures.incrementAndGet();
-        System.err.println(what + " refused: " + reply.status() + " " + reply.body());
-        return false;
-    }
-
-    private static String toJson(Map<String, String> fields) {
-        StringBuilder b = new StringBuilder("{");
-        fields.forEach((k, v) -> b.append(b.length() > 1 ? "," : "").append('"').append(k).append("\":\"")
-                .append(v.replace("\\", "\\\\").replace("\"", "\\\"")).append('"'));
-        return b.append('}').toString();
     }
 
     private void schedule(long delayMs, Runnable action) {
