@@ -27,6 +27,10 @@ import dev.textback.texts.events.TextTopic;
 /**
  * Folds one event into the facts, in one transaction together with its processed-event id, so a
  * redelivered event changes nothing and a failed one changes nothing either.
+ * <p>
+ * Every fold takes its locks in one order, the order the rollup refresher takes them in (see
+ * {@link Touched}): fact rows, then the lead's row, then lead marks, then day marks. Two transactions
+ * that lock in opposite orders can deadlock, and a fold that keeps losing is dead-lettered.
  */
 @ApplicationScoped
 public class EventFold {
@@ -105,8 +109,8 @@ public class EventFold {
         require(c, CallEnded::businessId, "businessId");
         Instant endedAt = orNow(c.endedAt());
         calls.ended(c, endedAt);
-        touched.day(c.businessId(), endedAt);
         touched.leadOfCall(c.callId());
+        touched.day(c.businessId(), endedAt);
     }
 
     private void textSent(TextSent t) {
@@ -143,14 +147,14 @@ public class EventFold {
         String reason = rawReason.isBlank() ? "UNKNOWN" : rawReason;
         String callId = x.callId() != null ? x.callId() : "event:" + eventId;
         texts.suppressed(callId, x.businessId(), x.leadId(), reason, x.missedAt());
-        touched.day(x.businessId(), x.missedAt());
         if (x.leadId() != null) {
             leads.suppressedCall(x.leadId(), x.businessId(), x.recipient(), callId, x.missedAt());
             if (x.callId() != null) {
                 calls.belongsTo(x.callId(), x.businessId(), x.leadId());
             }
-            touched.lead(x.leadId()); // after the lead's row, the lock order the refresher relies on
+            touched.lead(x.leadId());
         }
+        touched.day(x.businessId(), x.missedAt());
     }
 
     private void reply(ReplyReceived r) {
@@ -174,9 +178,9 @@ public class EventFold {
         require(c, ConversionRecorded::conversionId, "conversionId");
         require(c, ConversionRecorded::businessId, "businessId");
         touched.leadOfConversion(c.conversionId()); // where it counted until now
-        touched.dayOfConversion(c.conversionId());
-        conversions.recorded(c);
         touched.leadOfCall(c.leadCallId());
+        touched.dayOfConversion(c.conversionId()); // reads the row as it was, so before it is replaced
+        conversions.recorded(c);
         touched.day(c.businessId(), c.occurredAt());
     }
 

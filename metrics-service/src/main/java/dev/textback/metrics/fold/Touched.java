@@ -18,13 +18,14 @@ import dev.textback.metrics.rollup.Rollups;
 @ApplicationScoped
 public class Touched {
     /*
-     * A mark that exists already is updated, not skipped: the update locks it, so the refresher's claim
-     * (which deletes marks) waits for this transaction and then sees its facts. With "do nothing" a
-     * refresher could delete the old mark and recompute before this transaction committed, and the
-     * change would stay out of the rollups with no mark left to bring it in.
+     * A mark that exists already is locked, not skipped: "do update ... where false" locks the row without
+     * writing a new version of it, so the refresher's claim (which deletes marks) waits for this
+     * transaction and then sees its facts. With "do nothing" a refresher could delete the old mark and
+     * recompute before this transaction committed, and the change would stay out of the rollups with no
+     * mark left to bring it in. Folds take lead marks before day marks, as the refresher does.
      */
-    static final String LEAD_MARKED = "on conflict (lead_id) do update set lead_id = excluded.lead_id";
-    static final String DAY_MARKED = "on conflict (business_id, day) do update set day = excluded.day";
+    static final String LEAD_MARKED = "on conflict (lead_id) do update set lead_id = excluded.lead_id where false";
+    static final String DAY_MARKED = "on conflict (business_id, day) do update set day = excluded.day where false";
 
     @Inject
     EntityManager em;
@@ -105,6 +106,7 @@ public class Touched {
         NativeSql.of(em, "delete from speed_month where business_id = :b").text("b", businessId).execute();
         NativeSql.of(em, """
                 insert into dirty_lead (lead_id) select lead_id from lead_fact where business_id = :b
+                order by lead_id
                 """ + LEAD_MARKED).text("b", businessId).execute();
         NativeSql.of(em, """
                 insert into dirty_day (business_id, day)

@@ -98,16 +98,20 @@ public class Rollups {
         if (claimed == 0) {
             return 0;
         }
-        // Locks in the live fold's order: a fold writes a lead's row and then marks it, so the lead rows are
-        // locked first (waiting for folds still writing them), then the marks are taken. Deleting a mark
-        // waits for a fold that marked it and has not committed (Touched's marks lock the row), so every
-        // statement below sees that fold's facts. The other order deadlocked against the live fold.
+        sql("analyze r_lead").execute();
+        // Locks in the folds' order (EventFold): lead rows first, in key order (waiting for folds still
+        // writing them), then the marks, in key order too. Deleting a mark waits for a fold that marked it
+        // and has not committed (Touched's marks lock the row), so every statement below sees that fold's
+        // facts; the day marks come last. The opposite order deadlocked against the live fold.
         sql("""
                 select count(*) from (select 1 from lead_fact where lead_id in (select lead_id from r_lead)
                                       order by lead_id for update) x
                 """).results();
-        sql("delete from dirty_lead where lead_id in (select lead_id from r_lead)").execute();
-        sql("analyze r_lead").execute();
+        sql("""
+                delete from dirty_lead where lead_id in
+                    (select d.lead_id from dirty_lead d join r_lead r on r.lead_id = d.lead_id
+                     order by d.lead_id for update of d)
+                """).execute();
         // The day a dirty lead counted in until now: recomputed too, in case the lead leaves it.
         markDaysOfClaimedLeads();
         deriveLeads();

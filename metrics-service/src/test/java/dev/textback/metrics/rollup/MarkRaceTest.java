@@ -103,11 +103,27 @@ class MarkRaceTest {
             guard.commit(); // releases the refreshers
         }
         Future<Integer> refresh = threads.submit(() -> rollups.refresh());
-        Thread.sleep(1_000); // the refresh claims the mark now, or waits for the open transaction
+        // The open transaction commits once a refresh has claimed the mark without it (the bug) or is
+        // waiting for it to claim the mark (the fix), whichever shows first.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!refresh.isDone() && !aRefreshWaitsForAMark() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
         commit.countDown();
         open.get(30, TimeUnit.SECONDS);
         refresh.get(30, TimeUnit.SECONDS);
         rollups.refresh();
+    }
+
+    private boolean aRefreshWaitsForAMark() throws Exception {
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
+                var rs = st.executeQuery("""
+                        select count(*) from pg_stat_activity
+                        where wait_event_type = 'Lock' and query like '%delete from dirty_%'
+                        """)) {
+            rs.next();
+            return rs.getInt(1) > 0;
+        }
     }
 
     private int intOf(String sql, String key) {
