@@ -55,7 +55,8 @@ import dev.textback.texts.events.TextTopic;
 @ApplicationScoped
 public class Rebuild {
     private static final Logger LOG = Logger.getLogger(Rebuild.class);
-    static final List<String> TOPICS = List.of(BusinessTopic.NAME, CallTopic.NAME, TextTopic.NAME, CrmTopic.NAME);
+    /** Every topic the read model is folded from. */
+    public static final List<String> TOPICS = List.of(BusinessTopic.NAME, CallTopic.NAME, TextTopic.NAME, CrmTopic.NAME);
 
     @Inject
     RebuildStore store;

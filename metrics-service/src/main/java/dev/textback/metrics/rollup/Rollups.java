@@ -133,9 +133,10 @@ public class Rollups {
         begin(schema);
         sql("create temp table r_day (business_id text, day date, primary key (business_id, day)) on commit drop")
                 .execute();
+        // in key order, like the lead marks in deriveChunk
         sql("""
                 with d as (delete from dirty_day where (business_id, day) in
-                               (select business_id, day from dirty_day limit %d)
+                               (select business_id, day from dirty_day order by business_id, day limit %d for update)
                            returning business_id, day)
                 insert into r_day select business_id, day from d on conflict do nothing
                 """.formatted(dayChunk)).execute();
