@@ -34,9 +34,9 @@ import dev.textback.local.stack.StackOptions;
  * <p>
  * Four weeks are played as 22 sessions 30 simulated hours apart, with sms-dispatch's clock moved to
  * each session (the local stack allows it) and its quiet hours on, so sessions at night defer texts to
- * the recipient's morning and the simulator checks that no text arrives outside the legal hours: callers ring again days later and open new leads, join an
- * active conversation or stay opted out; some bookings come days after the reply and are credited to
- * the caller's latest missed call. Then metrics-service rebuilds its read model from the topics and
+ * the recipient's morning and the simulator checks that no text arrives outside the legal hours:
+ * callers ring again days later and open new leads, join an active conversation or stay opted out;
+ * some bookings come days after the reply and are credited to the caller's latest missed call. Then metrics-service rebuilds its read model from the topics and
  * every comparison is made again. About two and a half minutes.
  */
 class MetricsRecomputedEndToEndTest {
