@@ -13,7 +13,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.ObjLongConsumer;
 import java.util.stream.IntStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -69,10 +72,27 @@ public class BatchFold {
     // the batch before), and the database's writes.
     private final AtomicLong parseNanos = new AtomicLong();
     private final AtomicLong writeNanos = new AtomicLong();
+    // ... and the writes by statement, to see which kind of write a faster rebuild has to make cheaper.
+    private final Map<String, LongAdder> statementNanos = new ConcurrentSkipListMap<>();
 
-    /** Seconds spent parsing and writing since the last call, as "parse X s, write Y s"; resets them. */
+    /**
+     * Seconds spent parsing and writing since the last call, as "parse X s, write Y s (event ids A s, ...)",
+     * the statements slowest first; resets them.
+     */
     public String timings() {
-        return String.format("parse %.2f s, write %.2f s", parseNanos.getAndSet(0) / 1e9, writeNanos.getAndSet(0) / 1e9);
+        StringBuilder byStatement = new StringBuilder();
+        statementNanos.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), e.getValue().sumThenReset()))
+                .filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(e -> byStatement.append(byStatement.isEmpty() ? "" : ", ")
+                        .append(String.format("%s %.2f s", e.getKey(), e.getValue() / 1e9)));
+        return String.format("parse %.2f s, write %.2f s (%s)", parseNanos.getAndSet(0) / 1e9,
+                writeNanos.getAndSet(0) / 1e9, byStatement);
+    }
+
+    private void timed(String statement, long startNanos) {
+        statementNanos.computeIfAbsent(statement, k -> new LongAdder()).add(System.nanoTime() - startNanos);
     }
 
     /** A record of a topic: CloudEvent id and type, Kafka key, body; a tombstone has a null body. */
@@ -163,14 +183,16 @@ public class BatchFold {
             return;
         }
         em.unwrap(Session.class).doWork(c -> {
+            long t0 = System.nanoTime();
             Set<String> fresh = firstTime(c, run.ids());
+            timed("event ids", t0);
             Writes w = new Writes();
             for (int i = 0; i < run.events().size(); i++) {
                 if (fresh.contains(run.events().get(i).id())) {
                     w.add(run.events().get(i).id(), run.parsed().get(i));
                 }
             }
-            w.execute(c, mark);
+            w.execute(c, mark, this::timed);
         });
     }
 
@@ -249,31 +271,32 @@ public class BatchFold {
 
     /** The rows of one batch, by kind of write, in event order. */
     private static final class Writes {
-        final Upsert callEnded = new Upsert(CallFacts.ENDED_INSERT,
-                "call_id, business_id, caller, outcome, reachable::boolean, ended_at::timestamptz", CallFacts.ENDED_MERGE);
-        final Upsert callLead = new Upsert(CallFacts.BELONGS_INSERT, "call_id, business_id, lead_id",
+        final Upsert callEnded = new Upsert("call ended", CallFacts.ENDED_INSERT,
+                "call_id, business_id, caller, outcome, reachable::boolean, ended_at::timestamptz",
+                CallFacts.ENDED_MERGE);
+        final Upsert callLead = new Upsert("call lead", CallFacts.BELONGS_INSERT, "call_id, business_id, lead_id",
                 CallFacts.BELONGS_MERGE);
-        final Upsert textSent = new Upsert(TextFacts.SENT_INSERT,
+        final Upsert textSent = new Upsert("text sent", TextFacts.SENT_INSERT,
                 "text_id, lead_id, business_id, step::int, accepted_at::timestamptz, price::numeric, currency",
                 TextFacts.SENT_MERGE);
-        final Upsert textStatus = new Upsert(TextFacts.STATUS_INSERT,
+        final Upsert textStatus = new Upsert("text status", TextFacts.STATUS_INSERT,
                 "text_id, lead_id, business_id, step::int, price::numeric, currency, status, status_at::timestamptz",
                 TextFacts.STATUS_MERGE);
-        final Upsert suppression = new Upsert(TextFacts.SUPPRESSION_INSERT,
+        final Upsert suppression = new Upsert("suppression", TextFacts.SUPPRESSION_INSERT,
                 "call_id, business_id, lead_id, reason, missed_at::timestamptz", TextFacts.SUPPRESSION_MERGE);
-        final Upsert leadTexted = new Upsert(LeadFacts.TEXTED_INSERT,
+        final Upsert leadTexted = new Upsert("lead texted", LeadFacts.TEXTED_INSERT,
                 "lead_id, business_id, call_id, true, caller, missed_at::timestamptz, text_id, texted_at::timestamptz, "
                         + "variant", LeadFacts.TEXTED_MERGE);
-        final Upsert leadReceipt = new Upsert(LeadFacts.RECEIPT_INSERT,
+        final Upsert leadReceipt = new Upsert("lead receipt", LeadFacts.RECEIPT_INSERT,
                 "lead_id, business_id, caller, status, status_at::timestamptz, delivered_at::timestamptz",
                 LeadFacts.RECEIPT_MERGE);
-        final Upsert leadSuppressed = new Upsert(LeadFacts.SUPPRESSED_INSERT,
+        final Upsert leadSuppressed = new Upsert("lead suppressed", LeadFacts.SUPPRESSED_INSERT,
                 "lead_id, business_id, call_id, caller, missed_at::timestamptz", LeadFacts.SUPPRESSED_MERGE);
-        final Upsert leadReplied = new Upsert(LeadFacts.REPLIED_INSERT,
+        final Upsert leadReplied = new Upsert("lead replied", LeadFacts.REPLIED_INSERT,
                 "lead_id, business_id, caller, received_at::timestamptz, after_step::int, 1", LeadFacts.REPLIED_MERGE);
-        final Upsert leadOptedOut = new Upsert(LeadFacts.OPTED_OUT_INSERT,
+        final Upsert leadOptedOut = new Upsert("lead opted out", LeadFacts.OPTED_OUT_INSERT,
                 "lead_id, business_id, caller, at::timestamptz", LeadFacts.OPTED_OUT_MERGE);
-        final Upsert conversion = new Upsert(ConversionFacts.RECORDED_INSERT,
+        final Upsert conversion = new Upsert("conversion", ConversionFacts.RECORDED_INSERT,
                 "id, business_id, lead_call_id, value::numeric, currency, estimated::boolean, recovered::boolean, "
                         + "occurred_at::timestamptz, revision::int", ConversionFacts.RECORDED_MERGE);
 
@@ -360,10 +383,13 @@ public class BatchFold {
             }
         }
 
-        void execute(Connection c, boolean mark) throws SQLException {
+        /** {@code timed}: told each upsert's name and start time when it is done. */
+        void execute(Connection c, boolean mark, ObjLongConsumer<String> timed) throws SQLException {
             for (Upsert u : List.of(callEnded, callLead, textSent, textStatus, suppression, leadTexted, leadSuppressed,
                     leadReceipt, leadReplied, leadOptedOut)) {
+                long t0 = System.nanoTime();
                 u.execute(c);
+                timed.accept(u.name, t0);
             }
             if (mark && !conversions.isEmpty()) { // where a conversion counted until now, before it may move
                 markLeads(c, """
@@ -381,7 +407,9 @@ public class BatchFold {
                     ps.executeUpdate();
                 }
             }
+            long t0 = System.nanoTime();
             conversion.execute(c);
+            timed.accept(conversion.name, t0);
             if (!mark) {
                 return;
             }
@@ -425,23 +453,25 @@ public class BatchFold {
      * Every value travels as text and is cast in SQL to its column's type, as the per-event binding does.
      */
     private static final class Upsert {
+        final String name;
         private final String sql;
         private final int width;
         private final List<String> keys = new ArrayList<>();
         private final List<String[]> rows = new ArrayList<>();
 
         /** {@code select}: one expression per inserted column over the unnest's columns (all text). */
-        Upsert(String insert, String select, String merge) {
+        Upsert(String name, String insert, String select, String merge) {
+            this.name = name;
             List<String> names = new ArrayList<>();
             for (String expr : select.split(",")) {
-                String name = expr.trim().split("::")[0];
-                if (name.matches("[a-z_]+") && !name.equals("true")) {
-                    names.add(name);
+                String column = expr.trim().split("::")[0];
+                if (column.matches("[a-z_]+") && !column.equals("true")) {
+                    names.add(column);
                 }
             }
             this.width = names.size();
-            this.sql = insert + "select " + select + "\nfrom unnest(" + "?::text[], ".repeat(width - 1) + "?::text[]) as u("
-                    + String.join(", ", names) + ")\n" + merge;
+            this.sql = insert + "select " + select + "\nfrom unnest(" + "?::text[], ".repeat(width - 1)
+                    + "?::text[]) as u(" + String.join(", ", names) + ")\n" + merge;
         }
 
         void add(String key, Object... values) {
