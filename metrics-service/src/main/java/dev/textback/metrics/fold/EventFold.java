@@ -177,11 +177,9 @@ public class EventFold {
     private void conversion(ConversionRecorded c) {
         require(c, ConversionRecorded::conversionId, "conversionId");
         require(c, ConversionRecorded::businessId, "businessId");
-        touched.leadOfConversion(c.conversionId()); // where it counted until now
-        touched.leadOfCall(c.leadCallId());
-        touched.dayOfConversion(c.conversionId()); // reads the row as it was, so before it is replaced
+        // Where it counted until now and where it counts now: reads the row as it was, so before it is replaced.
+        touched.conversion(c.conversionId(), c.leadCallId(), c.businessId(), c.occurredAt());
         conversions.recorded(c);
-        touched.day(c.businessId(), c.occurredAt());
     }
 
     private static <T> T require(T event, java.util.function.Function<T, String> field, String name) {

@@ -49,25 +49,36 @@ public class Touched {
         }
     }
 
-    /** The lead a conversion is attributed to now, before a new revision may move it elsewhere. */
+    /**
+     * A conversion (a new one, or a revision that may move it): the lead it was attributed to until now
+     * and the lead of its call now, then the local day it counted on until now and its day now. Call it
+     * before the conversion's row is replaced, since it reads the old one. Each pair is marked in one
+     * statement in key order, as the refresher claims them: a revision moving a conversion from lead A
+     * to B and another moving one from B to A then wait for each other instead of deadlocking.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void leadOfConversion(String conversionId) {
+    public void conversion(String conversionId, String callId, String businessId, Instant occurredAt) {
         NativeSql.of(em, """
                 insert into dirty_lead (lead_id)
-                select f.lead_id from conversion_fact c join call_fact f on f.call_id = c.lead_call_id
-                where c.conversion_id = :id and f.lead_id is not null
-                """ + LEAD_MARKED).text("id", conversionId).execute();
-    }
-
-    /** The local day a conversion counted on until now (conversion_day), before a new revision may move it. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void dayOfConversion(String conversionId) {
+                select lead_id from (
+                    select f.lead_id from conversion_fact c join call_fact f on f.call_id = c.lead_call_id
+                    where c.conversion_id = :id and f.lead_id is not null
+                    union
+                    select lead_id from call_fact where call_id = :call and lead_id is not null
+                ) x order by lead_id
+                """ + LEAD_MARKED).text("id", conversionId).text("call", callId).execute();
         NativeSql.of(em, """
                 insert into dirty_day (business_id, day)
-                select c.business_id, (c.occurred_at at time zone coalesce(b.time_zone, 'UTC'))::date
-                from conversion_fact c left join business b on b.id = c.business_id
-                where c.conversion_id = :id and c.occurred_at is not null
-                """ + DAY_MARKED).text("id", conversionId).execute();
+                select business_id, day from (
+                    select c.business_id, (c.occurred_at at time zone coalesce(b.time_zone, 'UTC'))::date as day
+                    from conversion_fact c left join business b on b.id = c.business_id
+                    where c.conversion_id = :id and c.occurred_at is not null
+                    union
+                    select :b, (cast(:at as timestamptz) at time zone
+                                coalesce((select time_zone from business where id = :b), 'UTC'))::date
+                    where cast(:at as timestamptz) is not null
+                ) x order by business_id, day
+                """ + DAY_MARKED).text("id", conversionId).text("b", businessId).instant("at", occurredAt).execute();
     }
 
     /** The lead of a text, when the receipt did not name it. */
@@ -96,14 +107,12 @@ public class Touched {
      * The business's time zone changed (or became known): every local day moves, so its rollups are
      * dropped and all its facts are marked for recomputation. Only marks are written here (no update of
      * the business's leads, which could be millions): the refresher works them off in chunks, and it
-     * recomputes the day each lead counted in before as well as its new one.
+     * recomputes the day each lead counted in before as well as its new one. Marks come first, leads then
+     * days, each in key order, and the rollups are dropped after them: the refresher also takes marks
+     * before it writes rollups, so neither can hold what the other waits for.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void wholeBusiness(String businessId) {
-        for (String table : Rollups.DAY_TABLES) {
-            NativeSql.of(em, "delete from " + table + " where business_id = :b").text("b", businessId).execute();
-        }
-        NativeSql.of(em, "delete from speed_month where business_id = :b").text("b", businessId).execute();
         NativeSql.of(em, """
                 insert into dirty_lead (lead_id) select lead_id from lead_fact where business_id = :b
                 order by lead_id
@@ -116,6 +125,11 @@ public class Touched {
                       select missed_at from suppression_fact where business_id = :b and missed_at is not null
                       union all
                       select occurred_at from conversion_fact where business_id = :b and occurred_at is not null) x
+                order by 2
                 """ + DAY_MARKED).text("b", businessId).execute();
+        for (String table : Rollups.DAY_TABLES) {
+            NativeSql.of(em, "delete from " + table + " where business_id = :b").text("b", businessId).execute();
+        }
+        NativeSql.of(em, "delete from speed_month where business_id = :b").text("b", businessId).execute();
     }
 }
