@@ -83,7 +83,7 @@ public class BatchFold {
         StringBuilder byStatement = new StringBuilder();
         statementNanos.entrySet().stream()
                 .map(e -> Map.entry(e.getKey(), e.getValue().sumThenReset()))
-                .filter(e -> e.getValue() > 0)
+                .filter(e -> e.getValue() >= 5_000_000) // what would print as 0.00 s
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                 .forEach(e -> byStatement.append(byStatement.isEmpty() ? "" : ", ")
                         .append(String.format("%s %.2f s", e.getKey(), e.getValue() / 1e9)));
