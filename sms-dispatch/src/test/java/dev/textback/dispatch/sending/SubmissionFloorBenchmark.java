@@ -36,8 +36,8 @@ import dev.textback.dispatch.support.VonageStub;
  * the same JVM, with nothing else: no database, no broker, no receipts. Each round counts the
  * submissions answered by the sender's number of workers in a fixed time and the process's CPU time,
  * so it reports submissions per second and the CPU one submission costs (SDK, HTTP client and stub).
- * For comparison, the same form posted with the same HTTP client and the answer read with one shared
- * Jackson mapper: the difference is what the SDK adds per text.
+ * For comparison, the same form posted with Apache HttpClient (the client the SDK uses) and the answer
+ * read with one shared Jackson mapper: the difference is what the SDK adds per text.
  * <p>
  * Opt-in, alone on the machine: {@code ./mvnw -B -o test -pl sms-dispatch -Dtest=SubmissionFloorBenchmark
  * -Dtextback.benchmark=true}; {@code -Dtextback.benchmark.threads} (default 8, the sender's
