@@ -383,13 +383,11 @@ public class BatchFold {
             }
         }
 
-        /** {@code timed}: told each upsert's name and start time when it is done. */
+        /** {@code timed}: told each upsert's name and start time when it is done (BatchFold#timings). */
         void execute(Connection c, boolean mark, ObjLongConsumer<String> timed) throws SQLException {
             for (Upsert u : List.of(callEnded, callLead, textSent, textStatus, suppression, leadTexted, leadSuppressed,
                     leadReceipt, leadReplied, leadOptedOut)) {
-                long t0 = System.nanoTime();
-                u.execute(c);
-                timed.accept(u.name, t0);
+                u.execute(c, timed);
             }
             if (mark && !conversions.isEmpty()) { // where a conversion counted until now, before it may move
                 markLeads(c, """
@@ -407,9 +405,7 @@ public class BatchFold {
                     ps.executeUpdate();
                 }
             }
-            long t0 = System.nanoTime();
-            conversion.execute(c);
-            timed.accept(conversion.name, t0);
+            conversion.execute(c, timed);
             if (!mark) {
                 return;
             }
@@ -453,7 +449,7 @@ public class BatchFold {
      * Every value travels as text and is cast in SQL to its column's type, as the per-event binding does.
      */
     private static final class Upsert {
-        final String name;
+        private final String name;
         private final String sql;
         private final int width;
         private final List<String> keys = new ArrayList<>();
@@ -487,11 +483,15 @@ public class BatchFold {
             rows.add(row);
         }
 
-        /** Round k holds the k-th write of each key, so no statement touches a row twice; rounds run in order. */
-        void execute(Connection c) throws SQLException {
+        /**
+         * Round k holds the k-th write of each key, so no statement touches a row twice; rounds run in order.
+         * {@code timed} is told this upsert's name and start time when it is done.
+         */
+        void execute(Connection c, ObjLongConsumer<String> timed) throws SQLException {
             if (rows.isEmpty()) {
                 return;
             }
+            long t0 = System.nanoTime();
             Map<String, Integer> seen = new HashMap<>(keys.size() * 2);
             List<List<String[]>> rounds = new ArrayList<>();
             for (int i = 0; i < rows.size(); i++) {
@@ -513,6 +513,7 @@ public class BatchFold {
                     ps.executeUpdate();
                 }
             }
+            timed.accept(name, t0);
         }
     }
 }

@@ -26,6 +26,9 @@ public class Touched {
      */
     static final String LEAD_MARKED = "on conflict (lead_id) do update set lead_id = excluded.lead_id where false";
     static final String DAY_MARKED = "on conflict (business_id, day) do update set day = excluded.day where false";
+    /** Business :b's local day of instant :at (UTC until the business's profile is known). */
+    private static final String LOCAL_DAY = "(cast(:at as timestamptz) at time zone "
+            + "coalesce((select time_zone from business where id = :b), 'UTC'))::date";
 
     @Inject
     EntityManager em;
@@ -74,8 +77,7 @@ public class Touched {
                     from conversion_fact c left join business b on b.id = c.business_id
                     where c.conversion_id = :id and c.occurred_at is not null
                     union
-                    select :b, (cast(:at as timestamptz) at time zone
-                                coalesce((select time_zone from business where id = :b), 'UTC'))::date
+                    select :b, """ + LOCAL_DAY + """
                     where cast(:at as timestamptz) is not null
                 ) x order by business_id, day
                 """ + DAY_MARKED).text("id", conversionId).text("b", businessId).instant("at", occurredAt).execute();
@@ -98,9 +100,7 @@ public class Touched {
         }
         NativeSql.of(em, """
                 insert into dirty_day (business_id, day)
-                select :b, (cast(:at as timestamptz) at time zone
-                            coalesce((select time_zone from business where id = :b), 'UTC'))::date
-                """ + DAY_MARKED).text("b", businessId).instant("at", at).execute();
+                select :b, """ + LOCAL_DAY + "\n" + DAY_MARKED).text("b", businessId).instant("at", at).execute();
     }
 
     /**
