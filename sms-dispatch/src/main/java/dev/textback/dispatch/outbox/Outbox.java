@@ -29,7 +29,7 @@ public class Outbox {
     /**
      * Plain JDBC on the transaction's connection: the row is never read or changed again in this
      * transaction, and persisting it as an entity cost an identity insert with generated keys, an
-     * entity in the session to check at every flush, and about 6 % of sms-dispatch's CPU samples in
+     * entity in the session to check at every flush, and about 7 % of sms-dispatch's CPU samples in
      * the morning release (docs/benchmarks.md).
      */
     @Transactional(Transactional.TxType.MANDATORY)
