@@ -8,13 +8,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import dev.textback.dispatch.clock.DispatchClock;
 import dev.textback.dispatch.events.TextEvents;
-import dev.textback.dispatch.lead.LeadRepository;
 import dev.textback.dispatch.outbox.EventIds;
 import dev.textback.dispatch.outbox.ProcessedEvents;
 import dev.textback.dispatch.sending.OutboundText;
 import dev.textback.dispatch.sending.OutboundTextRepository;
+import dev.textback.dispatch.sending.SendingStore;
 import dev.textback.dispatch.sending.TextState;
-import dev.textback.dispatch.sequence.FollowUpScheduler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -38,13 +37,11 @@ public class ReceiptHandler {
     @Inject
     OutboundTextRepository texts;
     @Inject
-    LeadRepository leads;
-    @Inject
     ProcessedEvents processedEvents;
     @Inject
     TextEvents events;
     @Inject
-    FollowUpScheduler followUps;
+    SendingStore sending;
     @ConfigProperty(name = "textback.vonage.currency", defaultValue = "USD")
     String currency;
 
@@ -68,7 +65,8 @@ public class ReceiptHandler {
         }
         Instant now = clock.now();
         if (t.state == TextState.UNKNOWN || t.state == TextState.PENDING) {
-            reconcile(t, r, now);
+            // a receipt proves the provider took the text: an UNKNOWN (or never confirmed) text was SENT after all
+            sending.markTaken(t, r.messageId(), r.price(), now);
         }
         if (r.status().name().equals(t.deliveryStatus)) {
             return Outcome.DUPLICATE; // e.g. the receipt of the second part of a long text
@@ -88,25 +86,6 @@ public class ReceiptHandler {
             events.statusChanged(t, r.status(), errorCode, r.price() != null ? r.price() : t.price, now, eventId);
         }
         return Outcome.APPLIED;
-    }
-
-    /** A receipt proves the provider took the text: an UNKNOWN (or never confirmed) text was SENT after all. */
-    private void reconcile(OutboundText t, DeliveryReceipt r, Instant now) {
-        t.state = TextState.SENT;
-        t.leaseUntil = null;
-        if (t.providerMessageId == null) {
-            t.providerMessageId = r.messageId();
-        }
-        if (t.price == null && r.price() != null) {
-            t.price = r.price();
-            t.currency = currency;
-        }
-        t.acceptedAt = now;
-        t.updatedAt = now;
-        if (OutboundText.KIND_LEAD.equals(t.kind)) {
-            events.sent(t, leads.findById(t.leadId));
-            followUps.scheduleNext(t, now);
-        }
     }
 
     private Optional<OutboundText> find(DeliveryReceipt r) {

@@ -92,6 +92,29 @@ public class OutboundTextRepository implements PanacheRepositoryBase<OutboundTex
         return step == null ? -1 : step;
     }
 
+    /**
+     * UNKNOWN texts whose submission started in [from, until), oldest first: id, recipient and the
+     * submission's start, which a later change must still find unchanged (the text may have been
+     * resent and become UNKNOWN again meanwhile).
+     */
+    public List<UnknownText> unknownSubmittedBetween(Instant from, Instant until, int limit) {
+        List<?> rows = getEntityManager()
+                .createNativeQuery("select id, recipient, submit_started_at from outbound_text where state = 'UNKNOWN' "
+                        + "and submit_started_at >= :from and submit_started_at < :until "
+                        + "order by submit_started_at limit :limit")
+                .setParameter("from", from)
+                .setParameter("until", until)
+                .setParameter("limit", limit)
+                .getResultList();
+        return rows.stream().map(Object[].class::cast)
+                .map(r -> new UnknownText(ids(List.of(r[0])).get(0), (String) r[1], instant(r[2]))).toList();
+    }
+
+    private static Instant instant(Object value) {
+        return value instanceof java.sql.Timestamp ts ? ts.toInstant()
+                : value instanceof java.time.OffsetDateTime odt ? odt.toInstant() : (Instant) value;
+    }
+
     public List<OutboundText> ofLeads(Collection<String> leadIds) {
         return leadIds.isEmpty() ? List.of() : list("leadId in ?1 order by step", leadIds);
     }

@@ -244,7 +244,7 @@ public class Sender {
                 try {
                     store.record(o.id(), o.decision());
                 } catch (RuntimeException e) {
-                    // the row stays SENDING with its submission started: the lease makes it UNKNOWN, never resent
+                    // the row stays SENDING with its submission started: the lease makes it UNKNOWN, never resent blindly
                     LOG.warnf("recording the outcome of text %s failed: %s", o.id(), e.toString());
                 }
             }

@@ -1,5 +1,6 @@
 package dev.textback.dispatch.sending;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -200,9 +201,75 @@ public class SendingStore {
     }
 
     /**
+     * The provider took this text (a delivery receipt or its own records say so) although we never
+     * learned it from the submission's answer: SENT now, with TextSent and the next follow-up. The
+     * caller holds the row's lock.
+     */
+    public void markTaken(OutboundText t, String messageId, BigDecimal price, Instant now) {
+        t.state = TextState.SENT;
+        t.leaseUntil = null;
+        if (t.providerMessageId == null) {
+            t.providerMessageId = messageId;
+        }
+        if (t.price == null && price != null) {
+            t.price = price;
+            t.currency = currency;
+        }
+        t.acceptedAt = now;
+        t.updatedAt = now;
+        if (OutboundText.KIND_LEAD.equals(t.kind)) {
+            events.sent(t, leads.findById(t.leadId));
+            followUps.scheduleNext(t, now);
+        }
+    }
+
+    /**
+     * An UNKNOWN text the provider's records hold: SENT. False when the text changed since it was
+     * checked (reconciled by a receipt, or resent and submitted again).
+     */
+    @Transactional
+    public boolean confirmTaken(UnknownText checked, String messageId, BigDecimal price) {
+        OutboundText t = unchangedSinceCheck(checked);
+        if (t == null) {
+            return false;
+        }
+        markTaken(t, messageId, price, clock.now());
+        LOG.infof("text %s: outcome was unknown; the provider's records hold it as %s", t.id, messageId);
+        return true;
+    }
+
+    /**
+     * An UNKNOWN text the provider's records do not hold, long after its submission started: the
+     * request never reached the provider (the sender died before it left, or it was lost on the
+     * way), so it is due again. Like a text claimed but never submitted, the lost try is not an
+     * attempt. False when the text changed since it was checked.
+     */
+    @Transactional
+    public boolean resendNeverReceived(UnknownText checked) {
+        OutboundText t = unchangedSinceCheck(checked);
+        if (t == null) {
+            return false;
+        }
+        Instant now = clock.now();
+        t.state = TextState.PENDING;
+        t.attempts = Math.max(0, t.attempts - 1);
+        t.nextAttemptAt = now;
+        t.errorCode = "not-at-provider";
+        t.updatedAt = now;
+        LOG.warnf("text %s: outcome was unknown and the provider never received it; sending it again", t.id);
+        return true;
+    }
+
+    private OutboundText unchangedSinceCheck(UnknownText checked) {
+        OutboundText t = texts.lock(checked.id());
+        return t != null && t.state == TextState.UNKNOWN && checked.submitStartedAt().equals(t.submitStartedAt) ? t
+                : null;
+    }
+
+    /**
      * SENDING rows whose lease ran out: when the submission had started they become UNKNOWN (the
-     * provider may have the text, so never resend); when it had not, the text never left and goes
-     * back to PENDING.
+     * provider may have the text, so no resend until its records say otherwise); when it had not,
+     * the text never left and goes back to PENDING.
      */
     @Transactional
     public int expireLeases(int limit) {

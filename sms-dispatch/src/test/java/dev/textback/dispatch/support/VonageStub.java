@@ -6,15 +6,18 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -44,11 +47,30 @@ public final class VonageStub {
         public static Reply tooLate(long delayMillis) {
             return new Reply(200, "0", delayMillis);
         }
+
+        /**
+         * The request never reaches the provider (lost on the way): no record of it, and no answer
+         * before the client gives up waiting.
+         */
+        public static Reply lost(long delayMillis) {
+            return new Reply(0, null, delayMillis);
+        }
+
+        boolean isLost() {
+            return httpStatus == 0;
+        }
     }
 
     private final HttpServer server;
     private final List<Submission> submissions = new CopyOnWriteArrayList<>();
     private final Map<String, Deque<Reply>> scripts = new ConcurrentHashMap<>();
+    /** What the provider's Reports API knows: every SMS it accepted, by recipient. */
+    private final Map<String, List<Received>> received = new ConcurrentHashMap<>();
+    private final Set<String> recordsDownFor = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger recordQueries = new AtomicInteger();
+
+    private record Received(String clientRef, String messageId, Instant at) {
+    }
     private final boolean recording;
 
     private VonageStub(HttpServer server, boolean recording) {
@@ -70,6 +92,7 @@ public final class VonageStub {
             VonageStub stub = new VonageStub(server, recording);
             server.createContext("/sms/json", stub::handle);
             server.createContext("/v1/messages", stub::handleMessages);
+            server.createContext("/v2/reports/records", stub::handleRecords);
             server.setExecutor(Executors.newCachedThreadPool());
             server.start();
             return stub;
@@ -92,6 +115,19 @@ public final class VonageStub {
         scripts.computeIfAbsent(digits(to), k -> new ArrayDeque<>()).addAll(List.of(replies));
     }
 
+    /** The Reports API answers 503 for this recipient until {@link #recordsUp(String)}. */
+    public void recordsDown(String to) {
+        recordsDownFor.add(digits(to));
+    }
+
+    public void recordsUp(String to) {
+        recordsDownFor.remove(digits(to));
+    }
+
+    public int recordQueries() {
+        return recordQueries.get();
+    }
+
     public List<Submission> submissionsTo(String to) {
         String d = digits(to);
         return submissions.stream().filter(s -> d.equals(s.to())).toList();
@@ -106,13 +142,23 @@ public final class VonageStub {
             Map<String, String> form = parseForm(exchange.getRequestBody());
             Submission s = new Submission(form.get("from"), form.get("to"), form.get("text"), form.get("client-ref"),
                     form.get("type"), exchange.getRequestHeaders().getFirst("Authorization"));
-            if (recording) {
-                submissions.add(s);
-            }
             Deque<Reply> script = scripts.get(s.to());
             Reply reply = script == null ? null : script.poll();
             if (reply == null) {
                 reply = Reply.status("0");
+            }
+            if (reply.isLost()) {
+                sleep(reply.delayMillis());
+                respond(exchange, 503, "lost"); // read by nobody: the client gave up
+                return;
+            }
+            if (recording) {
+                submissions.add(s);
+            }
+            String messageId = UUID.randomUUID().toString();
+            if (reply.httpStatus() == 200 && "0".equals(reply.status()) && s.to() != null) {
+                received.computeIfAbsent(s.to(), k -> new CopyOnWriteArrayList<>())
+                        .add(new Received(s.clientRef(), messageId, Instant.now()));
             }
             if (reply.delayMillis() > 0) {
                 sleep(reply.delayMillis());
@@ -121,7 +167,7 @@ public final class VonageStub {
                 respond(exchange, reply.httpStatus(), "Service Unavailable");
                 return;
             }
-            respond(exchange, 200, body(s, reply.status()));
+            respond(exchange, 200, body(s, reply.status(), messageId));
         }
     }
 
@@ -155,10 +201,47 @@ public final class VonageStub {
         }
     }
 
-    private static String body(Submission s, String status) {
+    /**
+     * Vonage's synchronous Reports API, {@code GET /v2/reports/records}: the SMS accepted for the
+     * {@code to} number with {@code date_start <= received < date_end}, as records with their
+     * {@code client_ref}. Needs basic auth with the test key.
+     */
+    private void handleRecords(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            recordQueries.incrementAndGet();
+            String auth = exchange.getRequestHeaders().getFirst("Authorization");
+            String expected = "Basic " + java.util.Base64.getEncoder()
+                    .encodeToString((VonageStubResource.API_KEY + ":test-secret").getBytes(StandardCharsets.UTF_8));
+            if (!expected.equals(auth)) {
+                respond(exchange, 401, "{\"title\":\"Unauthorized\"}");
+                return;
+            }
+            Map<String, String> q = parseForm(new java.io.ByteArrayInputStream(
+                    String.valueOf(exchange.getRequestURI().getRawQuery()).getBytes(StandardCharsets.UTF_8)));
+            if (!"SMS".equals(q.get("product")) || !"outbound".equals(q.get("direction")) || q.get("to") == null
+                    || !VonageStubResource.API_KEY.equals(q.get("account_id"))) {
+                respond(exchange, 422, "{\"title\":\"Invalid parameters\"}");
+                return;
+            }
+            if (recordsDownFor.contains(q.get("to"))) {
+                respond(exchange, 503, "{\"title\":\"Service Unavailable\"}");
+                return;
+            }
+            Instant from = Instant.parse(q.get("date_start"));
+            Instant until = Instant.parse(q.get("date_end"));
+            String records = received.getOrDefault(q.get("to"), List.of()).stream()
+                    .filter(r -> !r.at().isBefore(from) && r.at().isBefore(until))
+                    .map(r -> "{\"message_id\":\"" + r.messageId() + "\",\"client_ref\":\"" + r.clientRef()
+                            + "\",\"to\":\"" + q.get("to") + "\",\"status\":\"delivered\",\"total_price\":\"0.00790000\"}")
+                    .collect(java.util.stream.Collectors.joining(","));
+            respond(exchange, 200, "{\"request_status\":\"SUCCESS\",\"records\":[" + records + "]}");
+        }
+    }
+
+    private static String body(Submission s, String status, String messageId) {
         if ("0".equals(status)) {
             return "{\"message-count\":\"1\",\"messages\":[{\"to\":\"" + s.to() + "\",\"message-id\":\""
-                    + UUID.randomUUID() + "\",\"status\":\"0\",\"remaining-balance\":\"10.00\","
+                    + messageId + "\",\"status\":\"0\",\"remaining-balance\":\"10.00\","
                     + "\"message-price\":\"0.00790000\",\"network\":\"310004\""
                     + (s.clientRef() == null ? "" : ",\"client-ref\":\"" + s.clientRef() + "\"") + "}]}";
         }

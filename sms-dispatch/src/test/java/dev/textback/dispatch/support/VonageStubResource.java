@@ -4,7 +4,7 @@ import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
-/** Starts the Vonage stub before Quarkus and points the real Vonage SDK at it. */
+/** Starts the Vonage stub before Quarkus and points the real Vonage SDK (and the records lookup) at it. */
 public class VonageStubResource implements QuarkusTestResourceLifecycleManager {
     public static final String API_KEY = "test-key";
     private static volatile VonageStub stub;
@@ -16,7 +16,7 @@ public class VonageStubResource implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         stub = VonageStub.start();
-        return Map.of("textback.vonage.base-url", stub.baseUrl(),
+        return Map.of("textback.vonage.base-url", stub.baseUrl(), "textback.vonage.reports-url", stub.baseUrl(),
                 "textback.vonage.api-key", API_KEY,
                 "textback.vonage.api-secret", "test-secret");
     }
