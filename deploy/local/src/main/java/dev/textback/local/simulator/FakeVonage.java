@@ -5,9 +5,15 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -15,12 +21,23 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * Vonage's SMS API as seen by the SDK: {@code POST /sms/json}, form-encoded, answered with HTTP 200
  * and string-typed fields, like the real one. Each accepted message is handed to the simulation,
- * which decides its delivery, reply and booking.
+ * which decides its delivery, reply and booking. Every accepted message is also kept as a record
+ * of the Reports API ({@code GET /v2/reports/records}, by recipient and time), which sms-dispatch
+ * asks about texts whose outcome it never learned.
  */
 public final class FakeVonage implements AutoCloseable {
     /** What the simulation answers for one submitted message. */
     public interface Handler {
         Accepted onSubmit(String from, String to, String text, String clientRef);
+
+        /** The provider's clock, which stamps the records (the simulation's, when time is simulated). */
+        default Instant now() {
+            return Instant.now();
+        }
+    }
+
+    /** The Reports API's record of one accepted SMS. */
+    private record Received(String clientRef, String messageId, String price, Instant at) {
     }
 
     public record Accepted(String messageId, String price, String status, String errorText) {
@@ -36,19 +53,38 @@ public final class FakeVonage implements AutoCloseable {
     }
 
     private final HttpServer server;
+    private final Handler handler;
+    /** By recipient (digits only, as the SMS API takes it). */
+    private final Map<String, Queue<Received>> received = new ConcurrentHashMap<>();
+    private final AtomicInteger recordQueries = new AtomicInteger();
+    /** When the records of a recipient were first asked for ({@link System#nanoTime()}). */
+    private final Map<String, Long> firstQueryNanos = new ConcurrentHashMap<>();
 
     public FakeVonage(int port, Handler handler) throws IOException {
+        this.handler = handler;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
         server.setExecutor(Executors.newFixedThreadPool(4));
-        server.createContext("/sms/json", exchange -> handle(exchange, handler));
+        server.createContext("/sms/json", this::handle);
+        server.createContext("/v2/reports/records", this::handleRecords);
         server.start();
+    }
+
+    /** How often the Reports API was asked. */
+    public int recordQueries() {
+        return recordQueries.get();
+    }
+
+    /** When the records of this recipient (digits only) were first asked for, in {@link System#nanoTime()}. */
+    public OptionalLong firstRecordsQueryNanos(String to) {
+        Long nanos = firstQueryNanos.get(to);
+        return nanos == null ? OptionalLong.empty() : OptionalLong.of(nanos);
     }
 
     public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    private static void handle(HttpExchange exchange, Handler handler) throws IOException {
+    private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             if (!"POST".equals(exchange.getRequestMethod())) {
                 respond(exchange, 405, "{\"error\":\"method\"}");
@@ -64,7 +100,52 @@ public final class FakeVonage implements AutoCloseable {
                 return;
             }
             Accepted accepted = handler.onSubmit(from, to, text, form.get("client-ref"));
+            if ("0".equals(accepted.status())) {
+                received.computeIfAbsent(to, k -> new ConcurrentLinkedQueue<>())
+                        .add(new Received(form.get("client-ref"), accepted.messageId(), accepted.price(), handler.now()));
+            }
             respond(exchange, 200, messages(to, accepted));
+        }
+    }
+
+    /**
+     * Synchronous records of SMS sent: {@code product=SMS&direction=outbound&to=...}, with
+     * {@code date_start <= received < date_end} (ISO-8601). Any basic-auth credentials pass.
+     */
+    private void handleRecords(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            recordQueries.incrementAndGet();
+            String auth = exchange.getRequestHeaders().getFirst("Authorization");
+            if (auth == null || !auth.startsWith("Basic ")) {
+                respond(exchange, 401, "{\"title\":\"Unauthorized\"}");
+                return;
+            }
+            Map<String, String> q = parseForm(String.valueOf(exchange.getRequestURI().getRawQuery()));
+            Instant from;
+            Instant until;
+            try {
+                from = Instant.parse(q.get("date_start"));
+                until = Instant.parse(q.get("date_end"));
+            } catch (RuntimeException e) {
+                respond(exchange, 422, "{\"title\":\"Invalid date range\"}");
+                return;
+            }
+            if (!"SMS".equals(q.get("product")) || !"outbound".equals(q.get("direction")) || q.get("to") == null) {
+                respond(exchange, 422, "{\"title\":\"Invalid parameters\"}");
+                return;
+            }
+            firstQueryNanos.putIfAbsent(q.get("to"), System.nanoTime());
+            StringBuilder records = new StringBuilder();
+            for (Received r : received.getOrDefault(q.get("to"), new ConcurrentLinkedQueue<>())) {
+                if (r.at().isBefore(from) || !r.at().isBefore(until)) {
+                    continue;
+                }
+                records.append(records.isEmpty() ? "" : ",").append("{\"message_id\":\"").append(r.messageId())
+                        .append("\",\"client_ref\":\"").append(r.clientRef() == null ? "" : r.clientRef())
+                        .append("\",\"to\":\"").append(q.get("to")).append("\",\"total_price\":\"")
+                        .append(r.price()).append("\",\"date_received\":\"").append(r.at()).append("\"}");
+            }
+            respond(exchange, 200, "{\"request_status\":\"SUCCESS\",\"records\":[" + records + "]}");
         }
     }
 

@@ -286,6 +286,12 @@ public final class Simulation implements FakeVonage.Handler, AutoCloseable {
         schedule(200 + random.nextInt(2_000), () -> book(t, phone, value));
     }
 
+    /** The provider's records are stamped in simulated time, the time sms-dispatch asks about. */
+    @Override
+    public Instant now() {
+        return clock.now();
+    }
+
     @Override
     public FakeVonage.Accepted onSubmit(String from, String to, String text, String clientRef) {
         BusinessTruth t = byVonageNumber.get(from);

@@ -130,6 +130,7 @@ public final class LocalStack implements AutoCloseable {
         // The simulator answers on a port chosen now, because the services are told it at start.
         int vonagePort = FreePorts.next();
         env.put("VONAGE_BASE_URL", "http://127.0.0.1:" + vonagePort);
+        env.put("VONAGE_REPORTS_URL", "http://127.0.0.1:" + vonagePort);
         env.put("VONAGE_API_KEY", "local-key");
         env.put("VONAGE_API_SECRET", "local-secret-not-real");
         // A real-time burst runs at any hour: quiet hours would defer its texts to the morning and the

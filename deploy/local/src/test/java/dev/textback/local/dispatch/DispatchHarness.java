@@ -34,7 +34,8 @@ import dev.textback.local.stack.ServiceProcess;
  * CallEnded events straight onto the calls topic, and the simulator's fake Vonage that records every
  * submission and sends delivery receipts back like Vonage does (retrying until acknowledged, also
  * while sms-dispatch is down). Callers in {@link #slowCallers} are accepted only after the client
- * gave up waiting: the provider timing out after accepting.
+ * gave up waiting: the provider timing out after accepting. The first request to a caller in
+ * {@link #lostOnceCallers} never reaches the provider (as when the sender dies before it leaves).
  */
 final class DispatchHarness implements AutoCloseable {
     /** One submission the fake provider accepted. */
@@ -43,6 +44,8 @@ final class DispatchHarness implements AutoCloseable {
 
     final String bootstrap = TestInfrastructure.kafkaBootstrapServers();
     final Set<String> slowCallers = ConcurrentHashMap.newKeySet();
+    /** The first request to these callers is lost on the way: never at the provider, never answered in time. */
+    final Set<String> lostOnceCallers = ConcurrentHashMap.newKeySet();
     final ConcurrentLinkedQueue<Submission> submissions = new ConcurrentLinkedQueue<>();
     final AtomicInteger receiptsAcknowledged = new AtomicInteger();
     private final Path home = Path.of(System.getProperty("textback.home", "../..")).toAbsolutePath().normalize();
@@ -67,12 +70,16 @@ final class DispatchHarness implements AutoCloseable {
         env.put("TEXTBACK_DB_USER", System.getProperty("quarkus.datasource.username", "postgres"));
         env.put("TEXTBACK_DB_PASSWORD", System.getProperty("quarkus.datasource.password", ""));
         env.put("VONAGE_BASE_URL", vonage.baseUrl());
+        env.put("VONAGE_REPORTS_URL", vonage.baseUrl());
         env.put("VONAGE_API_KEY", "harness-key");
         env.put("VONAGE_API_SECRET", "harness-secret");
         env.put("VONAGE_TIMEOUT_MILLIS", "1000");
         env.put("TEXTBACK_QUIET_HOURS", "false"); // the run happens at any hour
         env.put("TEXTBACK_SENDING_LEASE", "5s");
         env.put("TEXTBACK_SENDING_LEASE_CHECK_INTERVAL", "1s");
+        // receipts come 300 ms after acceptance here: a text still UNKNOWN 20 s on is asked about
+        env.put("TEXTBACK_UNKNOWN_CHECK_AFTER", "20s");
+        env.put("TEXTBACK_UNKNOWN_CHECK_INTERVAL", "2s");
         env.putAll(extraEnv);
         Properties p = new Properties();
         p.setProperty(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
@@ -86,6 +93,11 @@ final class DispatchHarness implements AutoCloseable {
     DispatchHarness jitFlags(List<String> flags) {
         jitFlags = List.copyOf(flags);
         return this;
+    }
+
+    /** The fake provider, whose Reports API sms-dispatch asks about texts it lost track of. */
+    FakeVonage vonage() {
+        return vonage;
     }
 
     String url() {
@@ -167,6 +179,10 @@ final class DispatchHarness implements AutoCloseable {
 
     private FakeVonage.Accepted accept(String from, String to, String text, String clientRef) {
         String messageId = UUID.randomUUID().toString().replace("-", "").substring(0, 16).toUpperCase();
+        if (lostOnceCallers.remove("+" + to)) {
+            sleep(2500); // the client gives up after 1 s; the provider keeps no record of it
+            return new FakeVonage.Accepted(null, null, "5", "lost on the way");
+        }
         if (slowCallers.contains("+" + to)) {
             sleep(2500); // accepted, but the answer comes after the client's 1 s timeout
         }

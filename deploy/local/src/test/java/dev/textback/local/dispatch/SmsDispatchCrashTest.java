@@ -29,8 +29,8 @@ import dev.textback.infra.TopicReader;
 
 /**
  * Reliability of sms-dispatch with the simulator (issue 4): a burst of 2,000 missed calls while the
- * service is killed with SIGKILL three times, and a provider that times out after accepting. Prints
- * its figures. Runs only when asked ({@code -Dtextback.reliability=true}): it takes minutes on two cores.
+ * service is killed with SIGKILL three times, a provider that times out after accepting, and a
+ * request that never reaches the provider. Prints its figures. Runs only when asked ({@code -Dtextback.reliability=true}): it takes minutes on two cores.
  */
 @EnabledIfSystemProperty(named = "textback.reliability", matches = "true")
 class SmsDispatchCrashTest {
@@ -112,13 +112,20 @@ class SmsDispatchCrashTest {
                 .collect(Collectors.groupingBy(s -> s.from() + "|" + s.to() + "|" + o.stepOf(s.clientRef()),
                         Collectors.counting()));
         long doubleTexts = perBusinessCallerStep.values().stream().filter(n -> n > 1).count();
+        // resent after the provider's records showed it never got them (SIGKILL before the request left)
+        long resentAfterCheck = o.unknownTexts().stream()
+                .flatMap(id -> harness.submissions.stream().filter(s -> id.equals(s.clientRef())))
+                .filter(s -> harness.vonage().firstRecordsQueryNanos(s.to()).stream()
+                        .anyMatch(asked -> asked < s.acceptedNanos()))
+                .count();
         Set<String> missing = new HashSet<>(calls.keySet());
         missing.removeAll(o.resolved().keySet());
         System.out.printf("RELIABILITY calls=%d kills=%d texted=%d suppressed=%d (by reason %s) "
                 + "withoutTextOrSuppression=%d doubleTexts=%d sameClientRefTwice=%d providerSubmissions=%d "
-                + "unknownPublished=%d reconciledByReceipt=%d%n", calls.size(), harness.kills(), o.texted(calls),
-                o.suppressed(calls), o.reasons(calls), missing.size(), doubleTexts, doubleByRef,
-                harness.submissions.size(), o.unknown(), o.reconciled());
+                + "unknownPublished=%d unknownSettled=%d resentAfterRecordsCheck=%d recordQueries=%d%n", calls.size(),
+                harness.kills(), o.texted(calls), o.suppressed(calls), o.reasons(calls), missing.size(), doubleTexts,
+                doubleByRef, harness.submissions.size(), o.unknown(), o.reconciled(), resentAfterCheck,
+                harness.vonage().recordQueries());
 
         assertEquals(3, harness.kills());
         assertEquals(Set.of(), missing, "every missed call ends texted or suppressed with a reason");
@@ -150,6 +157,31 @@ class SmsDispatchCrashTest {
         assertEquals(textId, sent.get("textId").asText(), "the receipt's client-ref reconciled it to SENT");
     }
 
+    @Test
+    void aTextThatNeverReachedTheProviderIsSentOnceAfterItsRecordsSaySo() throws Exception {
+        Biz b = new Biz("biz-lost-" + UUID.randomUUID(), "+1646" + (3_000_000 + new Random().nextInt(6_000_000)));
+        harness.publishBusiness(b.id(), "Lost Request", b.number());
+        awaitKnown(List.of(b), new Random());
+        String caller = caller(new Random());
+        harness.lostOnceCallers.add(caller);
+        int queriesBefore = harness.vonage().recordQueries();
+        String callId = harness.publishMissedCall(b.id(), b.number(), caller, Instant.now());
+        harness.flush();
+
+        Outcomes o = awaitOutcomes(Set.of(callId), Duration.ofSeconds(90));
+        String textId = o.textOf(callId);
+        List<String> statuses = read("textback.text.status-changed.v1").stream().map(SmsDispatchCrashTest::body)
+                .filter(e -> textId.equals(e.get("textId").asText())).map(e -> e.get("status").asText()).toList();
+        List<DispatchHarness.Submission> atProvider = harness.submissions.stream()
+                .filter(s -> s.to().equals(caller.substring(1))).toList();
+        System.out.printf("LOST-REQUEST statuses=%s providerSubmissions=%d recordQueries=%d%n", statuses,
+                atProvider.size(), harness.vonage().recordQueries() - queriesBefore);
+        assertEquals("UNKNOWN", statuses.get(0), "the unanswered send is UNKNOWN first");
+        assertEquals(1, atProvider.size(), "the provider got the text once, after its records showed it never had it");
+        assertEquals(textId, atProvider.get(0).clientRef());
+        assertTrue(harness.vonage().recordQueries() > queriesBefore);
+    }
+
     /**
      * Warm-up calls until each business's call is texted: the businesses and calls topics are read
      * independently, so a call can overtake its business's first snapshot (BUSINESS_UNKNOWN).
@@ -173,8 +205,16 @@ class SmsDispatchCrashTest {
     }
 
     /** What the texts topic says about the calls. */
-    record Outcomes(Map<String, JsonNode> resolved, Map<String, JsonNode> sentByTextId, int unknown,
-            int reconciled) {
+    record Outcomes(Map<String, JsonNode> resolved, Map<String, JsonNode> sentByTextId, Set<String> unknownTexts) {
+        int unknown() {
+            return unknownTexts.size();
+        }
+
+        /** UNKNOWN texts that were SENT after all (a receipt, or the provider's records, or a resend). */
+        int reconciled() {
+            return (int) unknownTexts.stream().filter(sentByTextId::containsKey).count();
+        }
+
         long texted(Map<String, String> calls) {
             return resolved.entrySet().stream().filter(e -> calls.containsKey(e.getKey()))
                     .filter(e -> e.getValue().has("textId")).count();
@@ -240,8 +280,7 @@ class SmsDispatchCrashTest {
                 }
             }
         }
-        int reconciled = (int) unknownTexts.stream().filter(sent::containsKey).count();
-        return new Outcomes(resolved, sent, unknownTexts.size(), reconciled);
+        return new Outcomes(resolved, sent, unknownTexts);
     }
 
     private static List<CloudEventRecord> read(String type) {
