@@ -104,7 +104,9 @@ class SubmissionFloorBenchmark {
     }
 
     private static SmsRequest request(int i) {
-        return new SmsRequest("bench-" + i, "+15550100000", "+1555" + String.format("%07d", i % 10_000_000),
+        // padded by arithmetic: this runs inside the timed loop, and String.format would add its own cost
+        String seven = String.valueOf(10_000_000 + i % 10_000_000).substring(1);
+        return new SmsRequest("bench-" + i, "+15550100000", "+1555" + seven,
                 "Sorry we missed your call. How can we help? Book: https://example.test/b Reply STOP to opt out",
                 false);
     }
