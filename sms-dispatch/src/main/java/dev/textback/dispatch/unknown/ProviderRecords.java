@@ -39,8 +39,8 @@ public class ProviderRecords {
     /** One page at most this many times: a recipient gets a few texts an hour, never pages of them. */
     private static final int MAX_PAGES = 10;
 
-    /** The provider's record of one submission it received. */
-    public record Received(String clientRef, String messageId, BigDecimal price) {
+    /** The provider's record of one submission it received, with its status (delivered, rejected, ...). */
+    public record Received(String clientRef, String messageId, BigDecimal price, String status) {
     }
 
     /** The records could not be read (not configured, refused, unreachable, unreadable): decide nothing. */
@@ -83,7 +83,8 @@ public class ProviderRecords {
             }
             JsonNode body = get(next);
             for (JsonNode r : body.path("records")) {
-                received.add(new Received(text(r, "client_ref"), text(r, "message_id"), price(text(r, "total_price"))));
+                received.add(new Received(text(r, "client_ref"), text(r, "message_id"), price(text(r, "total_price")),
+                        text(r, "status")));
             }
             String href = text(body.path("_links").path("next"), "href");
             next = href == null ? null : URI.create(reportsUrl).resolve(href);

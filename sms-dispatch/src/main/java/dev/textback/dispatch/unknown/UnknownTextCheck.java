@@ -22,8 +22,8 @@ import jakarta.inject.Inject;
  * (Vonage Reports API) whether it received them. Texts become UNKNOWN when the sender died after
  * committing "submission started" or the answer never came; most get a receipt within seconds. One
  * that still has none {@code after} its submission started is looked up by recipient and
- * {@code client-ref}: held -> SENT; not held -> the request never reached the provider, so it is
- * sent again. Without this, a sender killed between that commit and the request left the caller
+ * {@code client-ref}: held -> SENT; not held (or held as rejected) -> the text never went out, so it
+ * is sent again. Without this, a sender killed between that commit and the request left the caller
  * without a text, for good.
  * <p>
  * The resend is safe only when a record shows up in the Reports API sooner than {@code after}; that
@@ -103,9 +103,14 @@ public class UnknownTextCheck {
         return settled;
     }
 
-    /** The provider's record of this text: its client-ref is the text's id. */
+    /**
+     * The provider's record of this text taking it: its client-ref is the text's id. A record the
+     * provider itself rejected (throttled, refused) took nothing: the text never went out, like one
+     * never received.
+     */
     static Optional<ProviderRecords.Received> heldFor(UnknownText t, List<ProviderRecords.Received> received) {
         String ref = t.id().toString();
-        return received.stream().filter(r -> ref.equals(r.clientRef())).findFirst();
+        return received.stream().filter(r -> ref.equals(r.clientRef()) && !"rejected".equalsIgnoreCase(r.status()))
+                .findFirst();
     }
 }
