@@ -30,7 +30,8 @@ import dev.textback.infra.TopicReader;
 /**
  * Reliability of sms-dispatch with the simulator (issue 4): a burst of 2,000 missed calls while the
  * service is killed with SIGKILL three times, a provider that times out after accepting, and a
- * request that never reaches the provider. Prints its figures. Runs only when asked ({@code -Dtextback.reliability=true}): it takes minutes on two cores.
+ * request that never reaches the provider. Prints its figures. Runs only when asked
+ * ({@code -Dtextback.reliability=true}): it takes minutes on two cores.
  */
 @EnabledIfSystemProperty(named = "textback.reliability", matches = "true")
 class SmsDispatchCrashTest {
