@@ -98,21 +98,16 @@ public class OutboundTextRepository implements PanacheRepositoryBase<OutboundTex
      * resent and become UNKNOWN again meanwhile).
      */
     public List<UnknownText> unknownSubmittedBetween(Instant from, Instant until, int limit) {
-        List<?> rows = getEntityManager()
-                .createNativeQuery("select id, recipient, submit_started_at from outbound_text where state = 'UNKNOWN' "
-                        + "and submit_started_at >= :from and submit_started_at < :until "
-                        + "order by submit_started_at limit :limit")
+        // the state as a literal, so the partial index on UNKNOWN rows serves the query
+        return getEntityManager()
+                .createQuery("select new dev.textback.dispatch.sending.UnknownText(t.id, t.recipient, t.submitStartedAt) "
+                        + "from OutboundText t where t.state = dev.textback.dispatch.sending.TextState.UNKNOWN "
+                        + "and t.submitStartedAt >= :from and t.submitStartedAt < :until order by t.submitStartedAt",
+                        UnknownText.class)
                 .setParameter("from", from)
                 .setParameter("until", until)
-                .setParameter("limit", limit)
+                .setMaxResults(limit)
                 .getResultList();
-        return rows.stream().map(Object[].class::cast)
-                .map(r -> new UnknownText(ids(List.of(r[0])).get(0), (String) r[1], instant(r[2]))).toList();
-    }
-
-    private static Instant instant(Object value) {
-        return value instanceof java.sql.Timestamp ts ? ts.toInstant()
-                : value instanceof java.time.OffsetDateTime odt ? odt.toInstant() : (Instant) value;
     }
 
     public List<OutboundText> ofLeads(Collection<String> leadIds) {

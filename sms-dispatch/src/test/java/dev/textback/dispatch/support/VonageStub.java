@@ -64,7 +64,7 @@ public final class VonageStub {
     private final HttpServer server;
     private final List<Submission> submissions = new CopyOnWriteArrayList<>();
     private final Map<String, Deque<Reply>> scripts = new ConcurrentHashMap<>();
-    /** What the provider's Reports API knows: every SMS it accepted, by recipient. */
+    /** What the provider's Reports API knows: every SMS it accepted, by recipient (only when recording). */
     private final Map<String, List<Received>> received = new ConcurrentHashMap<>();
     private final Set<String> recordsDownFor = ConcurrentHashMap.newKeySet();
     private final AtomicInteger recordQueries = new AtomicInteger();
@@ -152,13 +152,13 @@ public final class VonageStub {
                 respond(exchange, 503, "lost"); // read by nobody: the client gave up
                 return;
             }
+            String messageId = UUID.randomUUID().toString();
             if (recording) {
                 submissions.add(s);
-            }
-            String messageId = UUID.randomUUID().toString();
-            if (reply.httpStatus() == 200 && "0".equals(reply.status()) && s.to() != null) {
-                received.computeIfAbsent(s.to(), k -> new CopyOnWriteArrayList<>())
-                        .add(new Received(s.clientRef(), messageId, Instant.now()));
+                if (reply.httpStatus() == 200 && "0".equals(reply.status()) && s.to() != null) {
+                    received.computeIfAbsent(s.to(), k -> new CopyOnWriteArrayList<>())
+                            .add(new Received(s.clientRef(), messageId, Instant.now()));
+                }
             }
             if (reply.delayMillis() > 0) {
                 sleep(reply.delayMillis());
@@ -211,7 +211,8 @@ public final class VonageStub {
             recordQueries.incrementAndGet();
             String auth = exchange.getRequestHeaders().getFirst("Authorization");
             String expected = "Basic " + java.util.Base64.getEncoder()
-                    .encodeToString((VonageStubResource.API_KEY + ":test-secret").getBytes(StandardCharsets.UTF_8));
+                    .encodeToString((VonageStubResource.API_KEY + ":" + VonageStubResource.API_SECRET)
+                            .getBytes(StandardCharsets.UTF_8));
             if (!expected.equals(auth)) {
                 respond(exchange, 401, "{\"title\":\"Unauthorized\"}");
                 return;

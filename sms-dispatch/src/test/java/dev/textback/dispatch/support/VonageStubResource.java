@@ -7,6 +7,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 /** Starts the Vonage stub before Quarkus and points the real Vonage SDK (and the records lookup) at it. */
 public class VonageStubResource implements QuarkusTestResourceLifecycleManager {
     public static final String API_KEY = "test-key";
+    public static final String API_SECRET = "test-secret";
     private static volatile VonageStub stub;
 
     public static VonageStub stub() {
@@ -18,7 +19,7 @@ public class VonageStubResource implements QuarkusTestResourceLifecycleManager {
         stub = VonageStub.start();
         return Map.of("textback.vonage.base-url", stub.baseUrl(), "textback.vonage.reports-url", stub.baseUrl(),
                 "textback.vonage.api-key", API_KEY,
-                "textback.vonage.api-secret", "test-secret");
+                "textback.vonage.api-secret", API_SECRET);
     }
 
     @Override
